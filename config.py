@@ -1,0 +1,66 @@
+"""One Settings object for the whole app, read from the environment.
+
+Every tunable number lives here so that pages, queries and tests agree on it.
+Environment variables (all optional):
+
+- ``JUKWAA_DB_URL``: any SQLAlchemy URL; default ``sqlite:///data/jukwaa.db``.
+- ``JUKWAA_CACHE_TTL``: seconds a cached query result may live (data-version keys
+  make fresh data show at once; the TTL only bounds memory).
+- ``JUKWAA_SUPPRESS_BELOW``: counts below this are shown as "<N" in public mode.
+- ``JUKWAA_MAX_UPLOAD_MB``: largest file an import accepts.
+- ``JUKWAA_AUTO_DEMO``: "0" stops the app creating demo data on an empty database.
+- ``JUKWAA_ACCESS_CODE``: when set, the app asks for this code before showing data.
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass
+from pathlib import Path
+
+PROJECT_ROOT = Path(__file__).resolve().parent
+DEFAULT_DB_URL = f"sqlite:///{PROJECT_ROOT / 'data' / 'jukwaa.db'}"
+
+
+def _env_int(name: str, default: int) -> int:
+    raw = os.environ.get(name)
+    if raw is None or raw.strip() == "":
+        return default
+    try:
+        return int(raw)
+    except ValueError as exc:  # a clear message beats a traceback from deep inside
+        raise ValueError(f"{name} must be a whole number, got {raw!r}") from exc
+
+
+@dataclass(frozen=True)
+class Settings:
+    """All settings of the app; build one with :func:`get_settings`."""
+
+    db_url: str = DEFAULT_DB_URL
+    cache_ttl_seconds: int = 600
+    suppress_below: int = 5
+    max_upload_mb: int = 50
+    auto_demo: bool = True
+    access_code: str | None = None
+    demo_seed: int = 7
+    # H3 resolution of the hexagon hotspot layer (res 5 ≈ 250 km² per cell).
+    hex_resolution: int = 5
+    # Significance thresholds for change (DESIGN.md §4).
+    z_significant: float = 3.0
+    z_possible: float = 2.0
+    min_count_for_change: int = 5
+    map_center: tuple[float, float] = (0.2, 37.9)
+    map_zoom: float = 4.9
+    population_source: str = "KNBS 2019 Kenya Population and Housing Census"
+
+
+def get_settings() -> Settings:
+    """Return the settings for the current environment."""
+    return Settings(
+        db_url=os.environ.get("JUKWAA_DB_URL") or DEFAULT_DB_URL,
+        cache_ttl_seconds=_env_int("JUKWAA_CACHE_TTL", 600),
+        suppress_below=_env_int("JUKWAA_SUPPRESS_BELOW", 5),
+        max_upload_mb=_env_int("JUKWAA_MAX_UPLOAD_MB", 50),
+        auto_demo=os.environ.get("JUKWAA_AUTO_DEMO", "1") != "0",
+        access_code=os.environ.get("JUKWAA_ACCESS_CODE") or None,
+    )
