@@ -212,6 +212,7 @@ crime_counts = sa.Table(
     sa.Column("period_end", sa.Date, nullable=False),
     # day | month | year: a yearly figure is never spread into months
     sa.Column("grain", sa.String(8), nullable=False),
+    sa.Column("month", sa.Date, nullable=False),  # first day of period_start's month
     sa.Column("count", sa.Integer, nullable=False),
     # the publication it came from, e.g. "NPS Annual Crime Report 2023"
     sa.Column("publication", sa.String(160), nullable=False, server_default=""),
@@ -230,6 +231,7 @@ incidents = sa.Table(
     sa.Column("id", sa.Integer, primary_key=True, autoincrement=True),
     sa.Column("external_id", sa.String(64), unique=True),
     sa.Column("occurred_on", sa.Date, nullable=False),
+    sa.Column("month", sa.Date, nullable=False),  # first day of occurred_on's month
     sa.Column("county_code", sa.String(3), sa.ForeignKey("counties.code"), nullable=False),
     sa.Column("category_code", sa.String(48), sa.ForeignKey("crime_categories.code"),
               nullable=False),
