@@ -1,0 +1,58 @@
+"""Caching for query functions, keyed on the database and its data version.
+
+A cached result is reused only while the data version (bumped by every write) is the
+same, so an import or a status update shows on the very next page run, not after a TTL.
+"""
+
+from __future__ import annotations
+
+import functools
+from collections.abc import Callable
+from typing import Any
+
+import pandas as pd
+import streamlit as st
+from sqlalchemy.engine import Connection, Engine
+
+from config import get_settings
+from data_access.engine import data_version, get_engine
+
+
+def _url_of(engine: Engine) -> str:
+    return engine.url.render_as_string(hide_password=False)
+
+
+@st.cache_data(ttl=get_settings().cache_ttl_seconds, max_entries=1024, show_spinner=False)
+def _run_cached(url: str, version: str, name: str, kwargs: dict[str, Any]) -> pd.DataFrame:
+    # ``version`` and ``name`` only key the cache; the function is looked up by name.
+    fn = _REGISTRY[name]
+    with get_engine(url).connect() as conn:
+        return fn(conn, **kwargs)
+
+
+_REGISTRY: dict[str, Callable[..., pd.DataFrame]] = {}
+
+
+def cached_query(fn: Callable[..., pd.DataFrame]) -> Callable[..., pd.DataFrame]:
+    """Turn ``fn(conn, *, ...) -> DataFrame`` into ``fn(*, engine=None, ...)``, cached.
+
+    Call it with keyword arguments only. ``engine`` defaults to the configured
+    database. The uncached function stays reachable as ``.uncached(conn, ...)``.
+    """
+    name = f"{fn.__module__}.{fn.__qualname__}"
+    _REGISTRY[name] = fn
+
+    @functools.wraps(fn)
+    def wrapper(*, engine: Engine | None = None, **kwargs: Any) -> pd.DataFrame:
+        engine = engine or get_engine()
+        result = _run_cached(_url_of(engine), data_version(engine), name, kwargs)
+        return result.copy()
+
+    wrapper.uncached = fn  # type: ignore[attr-defined]
+    return wrapper
+
+
+def read_df(conn: Connection, statement) -> pd.DataFrame:
+    """Run a SQLAlchemy statement and return its rows as a DataFrame (typed by SQLAlchemy)."""
+    result = conn.execute(statement)
+    return pd.DataFrame(result.fetchall(), columns=list(result.keys()))

@@ -1,0 +1,134 @@
+"""The numbers the dashboard shows, each defined once (DESIGN.md §4).
+
+Pure functions on numbers and DataFrames: queries fetch counts, these turn them into
+rates, changes and verdicts, and the UI explains them with :data:`DEFINITIONS`.
+"""
+
+from __future__ import annotations
+
+import math
+
+import numpy as np
+import pandas as pd
+
+from config import get_settings
+from data_access.reference import CLOSED_STATUSES
+
+PER = 100_000
+
+DEFINITIONS: dict[str, str] = {
+    "rate": "Rate per 100,000 = count ÷ 2019 census population × 100,000 for the chosen "
+            "period. Population: KNBS 2019 Kenya Population and Housing Census.",
+    "change": "Change = the chosen period against the previous period of equal length. "
+              "Counts are shown beside every %.",
+    "significance": "Is the change real? z = 2(√current − √previous) (Poisson). |z| ≥ 3: "
+                    "significant; 2–3: possible; below 2, or both counts under 5: too few to "
+                    "tell — no arrow for noise.",
+    "emerging": "Emerging threat = a county × category whose latest month is a significant "
+                "rise (z ≥ 3) against both the previous month and the average of the months "
+                "before it.",
+    "resolution": "Resolution rate = fulfilled ÷ commitments whose status has been verified "
+                  "(all but 'unverified'). 'Fulfilled or partly' is shown apart; unverified "
+                  "commitments are counted apart, never as failures.",
+    "overdue": "Overdue = past its due date and neither fulfilled nor recorded as not fulfilled.",
+    "on_time": "On-time share = fulfilled on or before the due date ÷ all fulfilled with a due "
+               "date.",
+    "median_days": "Median days from the date a commitment was made to the date it was "
+                   "recorded as fulfilled.",
+    "compliance": "Reporting compliance = chiefs' reports received ÷ locations expected to "
+                  "report in that month.",
+    "sentiment": "Sentiment index = mean of chiefs' monthly public-sentiment scores "
+                 "(1 = very negative, 5 = very positive).",
+}
+
+
+def rate_per_100k(count, population):
+    """count ÷ population × 100,000; NaN where the population is missing or zero.
+
+    Works on scalars and on pandas Series alike.
+    """
+    if isinstance(count, pd.Series) or isinstance(population, pd.Series):
+        pop = pd.Series(population, dtype="float64").where(lambda p: p > 0)
+        return pd.Series(count, dtype="float64") / pop * PER
+    if not population or population <= 0 or count is None:
+        return math.nan
+    return float(count) / float(population) * PER
+
+
+def pct_change(current: float, previous: float) -> float:
+    """Percentage change from previous to current; NaN when previous is 0."""
+    if previous in (0, None) or pd.isna(previous):
+        return math.nan
+    return (float(current) - float(previous)) / float(previous) * 100.0
+
+
+def poisson_z(current, previous):
+    """z = 2(√current − √previous): variance-stabilised difference of two Poisson counts."""
+    return 2.0 * (np.sqrt(np.asarray(current, dtype="float64"))
+                  - np.sqrt(np.asarray(previous, dtype="float64")))
+
+
+def classify_change(current: float, previous: float) -> str:
+    """'significant', 'possible' or 'too few to tell' for one pair of counts."""
+    s = get_settings()
+    if current < s.min_count_for_change and previous < s.min_count_for_change:
+        return "too few to tell"
+    z = abs(float(poisson_z(current, previous)))
+    if z >= s.z_significant:
+        return "significant"
+    if z >= s.z_possible:
+        return "possible"
+    return "too few to tell"
+
+
+def add_change_columns(df: pd.DataFrame, current: str = "current",
+                       previous: str = "previous") -> pd.DataFrame:
+    """Add ``change``, ``pct_change``, ``z``, ``verdict`` and ``direction`` columns.
+
+    ``direction`` is 'up', 'down' or 'none'; it is 'none' unless the verdict is
+    significant or possible, so no arrow is ever drawn for noise.
+    """
+    out = df.copy()
+    cur = out[current].astype("float64")
+    prev = out[previous].astype("float64")
+    out["change"] = cur - prev
+    out["pct_change"] = np.where(prev > 0, (cur - prev) / prev.where(prev > 0) * 100.0, np.nan)
+    out["z"] = poisson_z(cur, prev)
+    out["verdict"] = [classify_change(c, p) for c, p in zip(cur, prev, strict=True)]
+    real = out["verdict"] != "too few to tell"
+    out["direction"] = np.where(real & (out["change"] > 0), "up",
+                                np.where(real & (out["change"] < 0), "down", "none"))
+    return out
+
+
+def resolution_summary(statuses: pd.Series) -> dict[str, float | int]:
+    """Counts and rates for a set of current commitment statuses (DESIGN.md §4).
+
+    Returns made, unverified, verified, fulfilled, partly, not_fulfilled, open, and
+    resolution_rate = fulfilled ÷ verified, fulfilled_or_partly_rate = (fulfilled +
+    partly) ÷ verified (NaN when nothing is verified).
+    """
+    s = statuses.astype("object")
+    made = int(len(s))
+    unverified = int((s == "unverified").sum())
+    verified = made - unverified
+    fulfilled = int((s == "fulfilled").sum())
+    partly = int((s == "partly_fulfilled").sum())
+    not_fulfilled = int((s == "not_fulfilled").sum())
+    return {
+        "made": made,
+        "unverified": unverified,
+        "verified": verified,
+        "fulfilled": fulfilled,
+        "partly": partly,
+        "not_fulfilled": not_fulfilled,
+        "open": int((~s.isin(list(CLOSED_STATUSES))).sum()),
+        "resolution_rate": fulfilled / verified if verified else math.nan,
+        "fulfilled_or_partly_rate": (fulfilled + partly) / verified if verified else math.nan,
+    }
+
+
+def is_overdue(due_on: pd.Series, status: pd.Series, as_of) -> pd.Series:
+    """True where the due date has passed and the commitment is not closed."""
+    due = pd.to_datetime(due_on, errors="coerce")
+    return (due < pd.Timestamp(as_of)) & ~status.isin(list(CLOSED_STATUSES))

@@ -1,0 +1,29 @@
+"""Spreadsheet-safe output: cells that a spreadsheet would run as a formula are
+neutralised (OWASP CSV injection guidance) before any CSV or Excel leaves the app."""
+
+from __future__ import annotations
+
+import pandas as pd
+
+FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
+
+
+def neutralise_cell(value):
+    """Prefix a text cell that starts like a formula with an apostrophe; others unchanged."""
+    if isinstance(value, str) and value.startswith(FORMULA_PREFIXES):
+        return "'" + value
+    return value
+
+
+def neutralise_formulas(df: pd.DataFrame) -> pd.DataFrame:
+    """A copy of ``df`` with every text cell neutralised (numbers are left as numbers)."""
+    out = df.copy()
+    for col in out.columns:
+        if out[col].dtype == object or pd.api.types.is_string_dtype(out[col]):
+            out[col] = out[col].map(neutralise_cell)
+    return out
+
+
+def to_csv_bytes(df: pd.DataFrame) -> bytes:
+    """UTF-8 CSV (with BOM so Excel reads Kiswahili and en dashes right), formulas neutralised."""
+    return neutralise_formulas(df).to_csv(index=False).encode("utf-8-sig")

@@ -1,0 +1,70 @@
+"""The standard frame around every chart: title, chart/table toggle, CSV of exactly what is
+shown, and a short "about this number" (definition, source, as-of date)."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+import pandas as pd
+import plotly.graph_objects as go
+import streamlit as st
+
+from data_access.safe_csv import to_csv_bytes
+from ui.filters import Filters
+from ui.i18n import t
+
+
+def _slug(text: str) -> str:
+    return re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-")[:60] or "data"
+
+
+def chart_block(title: str, fig: go.Figure | None, table: pd.DataFrame, *, filters: Filters,
+                definition: str, source: str, as_of: dt.date | None, key: str,
+                on_select: str | None = None, selection_mode=None, caption: str | None = None):
+    """Render a chart (or its table) with the standard controls; returns the chart's
+    selection state when ``on_select`` is given, else None.
+
+    ``table`` is exactly what the chart shows, with readable column names; the CSV
+    download is that table, labelled with the filters.
+    """
+    lang = filters.lang
+    head, toggle = st.columns([4, 1], vertical_alignment="bottom")
+    head.subheader(title)
+    view = toggle.segmented_control(
+        " ", options=["chart", "table"], default="chart", key=f"{key}_view",
+        format_func=lambda v: t(v, lang), label_visibility="collapsed",
+    ) if fig is not None else "table"
+    selection = None
+    if table.empty:
+        st.info(t("no_data", lang))
+    elif view == "table" or fig is None:
+        st.dataframe(table, hide_index=True, width="stretch")
+    elif on_select:
+        kwargs = {"selection_mode": selection_mode} if selection_mode else {}
+        selection = st.plotly_chart(fig, width="stretch", key=key, on_select=on_select,
+                                    config={"displaylogo": False}, **kwargs)
+    else:
+        st.plotly_chart(fig, width="stretch", key=key, config={"displaylogo": False})
+    if caption:
+        st.caption(caption)
+    about_col, dl_col = st.columns([4, 1])
+    with about_col.expander(t("about_number", lang)):
+        st.markdown(definition)
+        as_of_text = f"{as_of:%d %b %Y}" if as_of else "—"
+        st.caption(f"{t('source', lang)}: {source} · {t('data_as_of', lang)} {as_of_text} · "
+                   f"{filters.scope_label}, {filters.period_label}")
+    if not table.empty:
+        dl_col.download_button(
+            t("download_csv", lang), data=to_csv_bytes(table),
+            file_name=f"{_slug(title)}_{filters.start:%Y-%m}_{filters.end:%Y-%m}.csv",
+            mime="text/csv", key=f"{key}_csv", width="stretch",
+        )
+    return selection
+
+
+def kpi(col, label: str, value: str, *, delta: str | None = None, delta_color: str = "off",
+        help_text: str | None = None) -> None:
+    """One KPI card; deltas are neutral grey unless the caller says the change is real."""
+    col.metric(label, value, delta=delta, delta_color=delta_color, help=help_text,
+               border=True)

@@ -1,0 +1,230 @@
+"""Shared sidebar filters, kept in the URL so a view can be shared as a link.
+
+URL parameters: ``from``/``to`` (YYYY-MM), ``region`` (region code), ``county`` (county
+code), ``cat`` and ``theme`` (comma-separated codes), ``mode=public`` (presenter mode)
+and ``lang=sw``. app.py renders the widgets once per run; pages call
+:func:`current_filters` to read them.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+
+import streamlit as st
+
+from data_access import reference
+from data_access.status import data_bounds
+from ui.i18n import t
+
+_STATE_KEY = "jukwaa_filters"
+
+
+def month_start(d: dt.date) -> dt.date:
+    """First day of d's month."""
+    return d.replace(day=1)
+
+
+def month_end(d: dt.date) -> dt.date:
+    """Last day of d's month."""
+    nxt = (d.replace(day=28) + dt.timedelta(days=4)).replace(day=1)
+    return nxt - dt.timedelta(days=1)
+
+
+def add_months(d: dt.date, n: int) -> dt.date:
+    """The first day of the month n months after d's month (n may be negative)."""
+    idx = d.year * 12 + d.month - 1 + n
+    return dt.date(idx // 12, idx % 12 + 1, 1)
+
+
+@dataclass(frozen=True)
+class Filters:
+    """What the user chose in the sidebar; passed to data_access queries as keywords."""
+
+    start: dt.date  # first day of the first month
+    end: dt.date  # last day of the last month
+    region: str | None = None
+    county: str | None = None
+    categories: tuple[str, ...] = ()
+    themes: tuple[str, ...] = ()
+    public: bool = False
+    lang: str = "en"
+    data_first: dt.date | None = field(default=None, compare=False)
+    data_last: dt.date | None = field(default=None, compare=False)
+
+    @property
+    def county_codes(self) -> tuple[str, ...]:
+        """Counties in scope: the chosen county, else the region's, else () for all."""
+        if self.county:
+            return (self.county,)
+        if self.region:
+            return tuple(c.code for c in reference.counties() if c.region_code == self.region)
+        return ()
+
+    @property
+    def months(self) -> int:
+        """Length of the chosen period in whole months."""
+        return (self.end.year - self.start.year) * 12 + self.end.month - self.start.month + 1
+
+    @property
+    def previous(self) -> tuple[dt.date, dt.date]:
+        """The previous period of equal length (first day, last day)."""
+        prev_start = add_months(self.start, -self.months)
+        return prev_start, self.start - dt.timedelta(days=1)
+
+    @property
+    def scope_label(self) -> str:
+        """Human label of the area in scope, e.g. 'Coast region' or 'Mombasa'."""
+        if self.county:
+            return next(c.name for c in reference.counties() if c.code == self.county)
+        if self.region:
+            region = next(r for r in reference.REGIONS if r.code == self.region)
+            return f"{region.name} region"
+        return "Kenya"
+
+    @property
+    def period_label(self) -> str:
+        """e.g. 'Nov 2025 – Oct 2026'."""
+        return f"{self.start:%b %Y} – {self.end:%b %Y}"
+
+
+def _parse_month(raw: str | None) -> dt.date | None:
+    try:
+        return dt.datetime.strptime(raw or "", "%Y-%m").date()
+    except ValueError:
+        return None
+
+
+def _parse_codes(raw: str | None, allowed: set[str]) -> list[str]:
+    return [c for c in (raw or "").split(",") if c in allowed]
+
+
+def _init_state_from_url(months: list[dt.date]) -> None:
+    """Seed widget state from the URL once per session (bad values fall back quietly)."""
+    if st.session_state.get(_STATE_KEY):
+        return
+    qp = st.query_params
+    last = months[-1]
+    start = _parse_month(qp.get("from"))
+    end = _parse_month(qp.get("to"))
+    end = end if end in months else last
+    start = start if start in months and start <= end else max(months[0], add_months(end, -11))
+    county_codes = {c.code for c in reference.counties()}
+    region_codes = {r.code for r in reference.REGIONS}
+    st.session_state["f_period"] = (start, end)
+    st.session_state["f_region"] = qp.get("region") if qp.get("region") in region_codes else ""
+    st.session_state["f_county"] = qp.get("county") if qp.get("county") in county_codes else ""
+    st.session_state["f_cat"] = _parse_codes(qp.get("cat"), set(reference.CATEGORY_BY_CODE))
+    st.session_state["f_theme"] = _parse_codes(qp.get("theme"), set(reference.THEME_BY_CODE))
+    st.session_state["f_public"] = qp.get("mode") == "public"
+    st.session_state["f_lang"] = "sw" if qp.get("lang") == "sw" else "en"
+    st.session_state[_STATE_KEY] = True
+
+
+def _month_options(first: dt.date, last: dt.date) -> list[dt.date]:
+    months, m = [], month_start(first)
+    while m <= last:
+        months.append(m)
+        m = add_months(m, 1)
+    return months
+
+
+def render_sidebar_filters() -> Filters:
+    """Draw the shared filters in the sidebar, mirror them into the URL, return them."""
+    first, last = data_bounds()
+    months = _month_options(first, last)
+    _init_state_from_url(months)
+    _apply_pending_county()
+    lang = st.session_state.get("f_lang", "en")
+    sb = st.sidebar
+    sb.segmented_control(
+        t("language", lang), options=["en", "sw"], key="f_lang",
+        format_func=lambda v: {"en": "English", "sw": "Kiswahili"}[v],
+    )
+    lang = st.session_state.get("f_lang") or "en"
+    start, end = sb.select_slider(
+        t("period", lang), options=months, key="f_period",
+        format_func=lambda d: d.strftime("%b %Y"),
+    )
+    regions = [""] + [r.code for r in reference.REGIONS]
+    region_names = {r.code: (r.name_sw if lang == "sw" else r.name) for r in reference.REGIONS}
+    region = sb.selectbox(t("region", lang), regions, key="f_region",
+                          format_func=lambda c: region_names.get(c, t("all_regions", lang)))
+    county_opts = [""] + [c.code for c in sorted(reference.counties(), key=lambda c: c.name)
+                          if not region or c.region_code == region]
+    if st.session_state.get("f_county") not in county_opts:
+        st.session_state["f_county"] = ""
+    names = {c.code: c.name for c in reference.counties()}
+    county = sb.selectbox(t("county", lang), county_opts, key="f_county",
+                          format_func=lambda c: names.get(c, t("all_counties", lang)))
+    cats = sb.multiselect(
+        t("crime_categories", lang), list(reference.CATEGORY_BY_CODE), key="f_cat",
+        format_func=lambda c: _label(reference.CATEGORY_BY_CODE[c], lang),
+        placeholder=t("all", lang),
+    )
+    themes = sb.multiselect(
+        t("concern_themes", lang), list(reference.THEME_BY_CODE), key="f_theme",
+        format_func=lambda c: _label(reference.THEME_BY_CODE[c], lang),
+        placeholder=t("all", lang),
+    )
+    public = sb.toggle(t("presenter_mode", lang), key="f_public",
+                       help=t("presenter_help", lang))
+    filters = Filters(
+        start=month_start(start), end=month_end(end), region=region or None,
+        county=county or None, categories=tuple(cats), themes=tuple(themes),
+        public=bool(public), lang=lang, data_first=first, data_last=month_end(last),
+    )
+    _write_url(filters)
+    st.session_state["jukwaa_current_filters"] = filters
+    return filters
+
+
+def _label(item, lang: str) -> str:
+    if lang == "sw":
+        return getattr(item, "name_sw", None) or getattr(item, "label_sw", "")
+    return getattr(item, "name", None) or getattr(item, "label", "")
+
+
+def _write_url(f: Filters) -> None:
+    params = {"from": f"{f.start:%Y-%m}", "to": f"{f.end:%Y-%m}"}
+    if f.region:
+        params["region"] = f.region
+    if f.county:
+        params["county"] = f.county
+    if f.categories:
+        params["cat"] = ",".join(f.categories)
+    if f.themes:
+        params["theme"] = ",".join(f.themes)
+    if f.public:
+        params["mode"] = "public"
+    if f.lang != "en":
+        params["lang"] = f.lang
+    if dict(st.query_params) != params:
+        st.query_params.from_dict(params)
+
+
+def current_filters() -> Filters:
+    """The filters app.py rendered in this run (pages call this)."""
+    return st.session_state["jukwaa_current_filters"]
+
+
+def set_county(code: str | None) -> None:
+    """Select a county (e.g. after a map click) so every page shows it, and rerun.
+
+    The county widget already exists in this run, so the choice is parked and applied
+    before the widgets are drawn on the next run.
+    """
+    st.session_state["_pending_county"] = code or ""
+    st.rerun()
+
+
+def _apply_pending_county() -> None:
+    if "_pending_county" not in st.session_state:
+        return
+    code = st.session_state.pop("_pending_county")
+    st.session_state["f_county"] = code
+    region = st.session_state.get("f_region")
+    if code and region and not any(
+        c.code == code and c.region_code == region for c in reference.counties()
+    ):
+        st.session_state["f_region"] = ""
