@@ -3,6 +3,8 @@ neutralised (OWASP CSV injection guidance) before any CSV or Excel leaves the ap
 
 from __future__ import annotations
 
+import io
+
 import pandas as pd
 
 FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
@@ -27,3 +29,22 @@ def neutralise_formulas(df: pd.DataFrame) -> pd.DataFrame:
 def to_csv_bytes(df: pd.DataFrame) -> bytes:
     """UTF-8 CSV (with BOM so Excel reads Kiswahili and en dashes right), formulas neutralised."""
     return neutralise_formulas(df).to_csv(index=False).encode("utf-8-sig")
+
+
+def to_xlsx_bytes(sheets: dict[str, pd.DataFrame]) -> bytes:
+    """An Excel workbook (one sheet per entry, in order), formulas neutralised.
+
+    Sheet names are cut to Excel's 31-character limit. Timezone-aware datetimes are
+    written as naive local values, as Excel has no timezones.
+    """
+    if not sheets:
+        raise ValueError("to_xlsx_bytes needs at least one sheet")
+    buffer = io.BytesIO()
+    with pd.ExcelWriter(buffer, engine="openpyxl") as writer:
+        for name, df in sheets.items():
+            out = neutralise_formulas(df)
+            for col in out.columns:
+                if isinstance(out[col].dtype, pd.DatetimeTZDtype):
+                    out[col] = out[col].dt.tz_localize(None)
+            out.to_excel(writer, sheet_name=str(name)[:31], index=False)
+    return buffer.getvalue()
