@@ -185,6 +185,11 @@ def _label(item, lang: str) -> str:
     return getattr(item, "name", None) or getattr(item, "label", "")
 
 
+# Parameters owned by one page (e.g. ``?commitment=12`` on the chain view), kept in the
+# URL beside the filters so such deep links survive the filters being written back.
+PAGE_PARAMS = ("commitment", "forum")
+
+
 def _write_url(f: Filters) -> None:
     params = {"from": f"{f.start:%Y-%m}", "to": f"{f.end:%Y-%m}"}
     if f.region:
@@ -199,6 +204,7 @@ def _write_url(f: Filters) -> None:
         params["mode"] = "public"
     if f.lang != "en":
         params["lang"] = f.lang
+    params.update({k: st.query_params[k] for k in PAGE_PARAMS if k in st.query_params})
     if dict(st.query_params) != params:
         st.query_params.from_dict(params)
 
