@@ -132,3 +132,46 @@ def is_overdue(due_on: pd.Series, status: pd.Series, as_of) -> pd.Series:
     """True where the due date has passed and the commitment is not closed."""
     due = pd.to_datetime(due_on, errors="coerce")
     return (due < pd.Timestamp(as_of)) & ~status.isin(list(CLOSED_STATUSES))
+
+
+# --- commitment timeliness (DESIGN.md §4) -------------------------------------------------
+
+DEFINITIONS["fulfilment_curve"] = (
+    "Fulfilment since the forum = of the commitments whose forum was held at least N months "
+    "before the end of the period, the share recorded as fulfilled within N months of that "
+    "forum (status as of the end of the period). Concerns raised outside a forum count from "
+    "the day they were raised."
+)
+DEFINITIONS["scorecard"] = (
+    "Institution scorecard: per responsible institution, commitments made, verified (all but "
+    "'unverified'), fulfilled, overdue and the median days from commitment to fulfilment, "
+    "each as of the end of the period. Cells with nothing verified show no rate."
+)
+
+
+def on_time_counts(due_on: pd.Series, fulfilled_on: pd.Series) -> tuple[int, int]:
+    """(fulfilled on or before the due date, fulfilled with a due date) — the two counts
+    behind the on-time share."""
+    due = pd.to_datetime(due_on, errors="coerce")
+    done = pd.to_datetime(fulfilled_on, errors="coerce")
+    eligible = due.notna() & done.notna()
+    return int((eligible & (done <= due)).sum()), int(eligible.sum())
+
+
+def on_time_share(due_on: pd.Series, fulfilled_on: pd.Series) -> float:
+    """Fulfilled on or before the due date ÷ fulfilled with a due date; NaN when none."""
+    on_time, eligible = on_time_counts(due_on, fulfilled_on)
+    return on_time / eligible if eligible else math.nan
+
+
+def days_to_fulfil(made_on: pd.Series, fulfilled_on: pd.Series) -> pd.Series:
+    """Whole days from the commitment to its fulfilment (NaN where not fulfilled)."""
+    made = pd.to_datetime(made_on, errors="coerce")
+    done = pd.to_datetime(fulfilled_on, errors="coerce")
+    return (done - made).dt.days.astype("float64")
+
+
+def median_days_to_fulfil(made_on: pd.Series, fulfilled_on: pd.Series) -> float:
+    """Median days from commitment to fulfilment over the fulfilled ones; NaN when none."""
+    days = days_to_fulfil(made_on, fulfilled_on).dropna()
+    return float(days.median()) if len(days) else math.nan
