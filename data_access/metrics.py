@@ -24,9 +24,11 @@ DEFINITIONS: dict[str, str] = {
     "significance": "Is the change real? z = 2(√current − √previous) (Poisson). |z| ≥ 3: "
                     "significant; 2–3: possible; below 2, or both counts under 5: too few to "
                     "tell — no arrow for noise.",
-    "emerging": "Emerging threat = a county × category whose latest month is a significant "
-                "rise (z ≥ 3) against both the previous month and the average of the months "
-                "before it.",
+    "emerging": "Emerging threat = a county × category whose latest month in the chosen "
+                "period is a significant rise against its own baseline: z = 2(√current − "
+                "√previous month) ≥ 3 and z = 2(√current − √mean of the 6 months before) ≥ 3, "
+                "with at least 5 in the latest month (smaller counts are too few to tell). "
+                "Severity = the smaller z. Monthly and daily records only.",
     "resolution": "Resolution rate = fulfilled ÷ commitments whose status has been verified "
                   "(all but 'unverified'). 'Fulfilled or partly' is shown apart; unverified "
                   "commitments are counted apart, never as failures.",
@@ -39,6 +41,13 @@ DEFINITIONS: dict[str, str] = {
                   "report in that month.",
     "sentiment": "Sentiment index = mean of chiefs' monthly public-sentiment scores "
                  "(1 = very negative, 5 = very positive).",
+    "previous_year": "Dashed lines: the same months one year earlier, for the same area and "
+                     "categories. Published yearly figures are never spread into months.",
+    "ytd": "Year to date = 1 January to the end of the last month of the chosen period, "
+           "against the same months a year earlier. Counts are shown beside every %.",
+    "yearly": "Per calendar year: a county's published yearly figure for a category where one "
+              "exists, otherwise the sum of its monthly and daily counts for that year — never "
+              "both, so nothing is counted twice.",
 }
 
 
