@@ -24,14 +24,23 @@ class ClassScheme:
     edges: tuple[float, ...]
     colors: tuple[str, ...]
     fmt: str = "{:,.0f}"
+    # Legend labels written out (e.g. "1–4" for whole counts in [1, 5)); computed from
+    # the edges when not given.
+    names: tuple[str, ...] | None = None
 
     def __post_init__(self) -> None:
         if len(self.colors) != len(self.edges) - 1:
             raise ValueError("one colour per class: len(colors) == len(edges) - 1")
+        if self.names is not None and len(self.names) != len(self.colors):
+            raise ValueError("one name per class: len(names) == len(colors)")
+        if list(self.edges) != sorted(self.edges):
+            raise ValueError("class edges must be ascending")
 
     @property
     def labels(self) -> list[str]:
-        """Legend labels such as '50–100' and '400+'."""
+        """Legend labels such as '50–100' and '400+' (or the scheme's own names)."""
+        if self.names is not None:
+            return list(self.names)
         out = []
         for lo, hi in zip(self.edges[:-1], self.edges[1:], strict=True):
             if math.isinf(hi):
@@ -66,3 +75,68 @@ RATE_SCHEME = ClassScheme(
     edges=(0, 10, 25, 50, 100, 200, 400, math.inf),
     colors=("#ffffcc", "#ffeda0", "#fed976", "#feb24c", "#fd8d3c", "#f03b20", "#bd0026"),
 )
+
+
+# --- hotspot map modes (views/hotspots.py) ---------------------------------------------
+# Each mode keeps its own fixed classes. Count classes are whole-number ranges written
+# out, so "1–4" means 1, 2, 3 or 4 (lower edge inclusive, upper exclusive).
+
+# Crimes recorded in a county over the chosen period (sequential OrRd).
+COUNT_SCHEME = ClassScheme(
+    edges=(0, 50, 100, 250, 500, 1000, 2500, 5000, math.inf),
+    colors=("#fff7ec", "#fee8c8", "#fdd49e", "#fdbb84", "#fc8d59", "#ef6548", "#d7301f",
+            "#990000"),
+    names=("0–49", "50–99", "100–249", "250–499", "500–999", "1,000–2,499", "2,500–4,999",
+           "5,000+"),
+)
+
+# Change against the previous equal period, drawn from a signed significance level:
+# −2 significant fall, −1 possible fall, 0 too few to tell, +1 possible rise, +2
+# significant rise (see data_access.hotspots.change_signal). Diverging RdBu: rises red,
+# falls blue, noise near-white, so no colour is spent on a change that may be chance.
+CHANGE_NEUTRAL = "No clear change (too few to tell)"
+CHANGE_SCHEME = ClassScheme(
+    edges=(-math.inf, -1.5, -0.5, 0.5, 1.5, math.inf),
+    colors=("#2166ac", "#92c5de", "#f7f7f7", "#f4a582", "#b2182b"),
+    names=("Significant fall", "Possible fall", CHANGE_NEUTRAL, "Possible rise",
+           "Significant rise"),
+)
+
+# Concerns raised at forums in the period (sequential Purples).
+CONCERNS_SCHEME = ClassScheme(
+    edges=(0, 1, 5, 10, 25, 50, 100, math.inf),
+    colors=("#fcfbfd", "#efedf5", "#dadaeb", "#bcbddc", "#9e9ac8", "#756bb1", "#54278f"),
+    names=("None", "1–4", "5–9", "10–24", "25–49", "50–99", "100+"),
+)
+
+# Commitment resolution rate, a 0–1 share (sequential Greens; 100% falls in the top class).
+RESOLUTION_SCHEME = ClassScheme(
+    edges=(0, 0.2, 0.4, 0.6, 0.8, math.inf),
+    colors=("#edf8e9", "#bae4b3", "#74c476", "#31a354", "#006d2c"),
+    names=("0–19%", "20–39%", "40–59%", "60–79%", "80–100%"),
+)
+
+# Chiefs' sentiment index, mean of 1–5 scores (diverging BrBG around the neutral 3).
+SENTIMENT_SCHEME = ClassScheme(
+    edges=(1, 2, 2.75, 3.25, 4, math.inf),
+    colors=("#a6611a", "#dfc27d", "#f5f5f5", "#80cdc1", "#018571"),
+    names=("Very negative (1–2)", "Negative (2–2.75)", "Neutral (2.75–3.25)",
+           "Positive (3.25–4)", "Very positive (4–5)"),
+)
+
+# Incidents per hexagon cell over the period (sequential YlOrRd).
+HEX_SCHEME = ClassScheme(
+    edges=(1, 5, 10, 25, 50, 100, 250, math.inf),
+    colors=("#ffffb2", "#fed976", "#feb24c", "#fd8d3c", "#fc4e2a", "#e31a1c", "#b10026"),
+    names=("1–4", "5–9", "10–24", "25–49", "50–99", "100–249", "250+"),
+)
+
+# The scheme of each hotspot map mode (keys are data_access.hotspots.MAP_MODES).
+SCHEME_BY_MODE: dict[str, ClassScheme] = {
+    "count": COUNT_SCHEME,
+    "rate": RATE_SCHEME,
+    "change": CHANGE_SCHEME,
+    "concerns": CONCERNS_SCHEME,
+    "resolution": RESOLUTION_SCHEME,
+    "sentiment": SENTIMENT_SCHEME,
+}

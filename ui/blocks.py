@@ -8,6 +8,7 @@ import re
 
 import pandas as pd
 import plotly.graph_objects as go
+import pydeck as pdk
 import streamlit as st
 
 from data_access.safe_csv import to_csv_bytes
@@ -19,11 +20,13 @@ def _slug(text: str) -> str:
     return re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-")[:60] or "data"
 
 
-def chart_block(title: str, fig: go.Figure | None, table: pd.DataFrame, *, filters: Filters,
+def chart_block(title: str, fig: go.Figure | pdk.Deck | None, table: pd.DataFrame, *,
+                filters: Filters,
                 definition: str, source: str, as_of: dt.date | None, key: str,
                 on_select: str | None = None, selection_mode=None, caption: str | None = None):
     """Render a chart (or its table) with the standard controls; returns the chart's
-    selection state when ``on_select`` is given, else None.
+    selection state when ``on_select`` is given, else None. ``fig`` is a plotly figure
+    or a pydeck map (drawn with st.pydeck_chart).
 
     ``table`` is exactly what the chart shows, with readable column names; the CSV
     download is that table, labelled with the filters.
@@ -40,6 +43,10 @@ def chart_block(title: str, fig: go.Figure | None, table: pd.DataFrame, *, filte
         st.info(t("no_data", lang))
     elif view == "table" or fig is None:
         st.dataframe(table, hide_index=True, width="stretch")
+    elif not isinstance(fig, go.Figure):  # a pydeck map (e.g. hexagon cells)
+        kwargs = {"on_select": on_select, "selection_mode": selection_mode or "single-object"}
+        selection = st.pydeck_chart(fig, width="stretch", key=key,
+                                    **(kwargs if on_select else {}))
     elif on_select:
         kwargs = {"selection_mode": selection_mode} if selection_mode else {}
         selection = st.plotly_chart(fig, width="stretch", key=key, on_select=on_select,

@@ -187,7 +187,7 @@ def _label(item, lang: str) -> str:
 
 # Parameters owned by one page (e.g. ``?commitment=12`` on the chain view), kept in the
 # URL beside the filters so such deep links survive the filters being written back.
-PAGE_PARAMS = ("commitment", "forum")
+PAGE_PARAMS = ("commitment", "forum", "map", "hex")
 
 
 def _write_url(f: Filters) -> None:
@@ -214,13 +214,16 @@ def current_filters() -> Filters:
     return st.session_state["jukwaa_current_filters"]
 
 
-def set_county(code: str | None) -> None:
-    """Select a county (e.g. after a map click) so every page shows it, and rerun.
+def set_county(code: str | None, *, page: str | None = None) -> None:
+    """Select a county (e.g. after a map click) so every page shows it, and rerun —
+    on ``page`` (a script path such as "views/county_profile.py") when given.
 
     The county widget already exists in this run, so the choice is parked and applied
     before the widgets are drawn on the next run.
     """
     st.session_state["_pending_county"] = code or ""
+    if page:
+        st.switch_page(page)
     st.rerun()
 
 

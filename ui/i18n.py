@@ -42,6 +42,30 @@ LABELS: dict[str, tuple[str, str]] = {
     "source": ("Source", "Chanzo"),
     "no_data": ("No data for this selection.", "Hakuna data kwa uchaguzi huu."),
     "db_unavailable": ("The database cannot be reached.", "Hifadhidata haipatikani."),
+    # hotspots page
+    "hotspots": ("Hotspots", "Maeneo hatari"),
+    "hotspots_caption": ("Where crime and concerns are concentrated in {scope}, {period}.",
+                         "Mahali uhalifu na malalamiko yamejikita {scope}, {period}."),
+    "map_shows": ("The map shows", "Ramani inaonyesha"),
+    "mode_count": ("Crimes (count)", "Uhalifu (idadi)"),
+    "mode_rate": ("Crime rate per 100,000", "Kiwango kwa watu 100,000"),
+    "mode_change": ("Change vs previous period", "Mabadiliko dhidi ya kipindi kilichopita"),
+    "mode_concerns": ("Concerns raised at forums", "Malalamiko kwenye mabaraza"),
+    "mode_resolution": ("Commitment resolution rate", "Kiwango cha utatuzi wa ahadi"),
+    "mode_sentiment": ("Chiefs' sentiment index", "Kipimo cha hisia za machifu"),
+    "hex_layer": ("Hexagon hotspot layer", "Tabaka la heksagoni"),
+    "hex_help": ("Incidents with coordinates, counted per hexagon cell on the server.",
+                 "Matukio yenye mahali, yamehesabiwa kwa kila heksagoni kwenye seva."),
+    "hex_title": ("Incident hotspots (hexagon cells)", "Maeneo hatari ya matukio (heksagoni)"),
+    "hex_crime_only": ("The hexagon layer shows crime incidents; the county colours return "
+                       "when it is switched off.",
+                       "Tabaka la heksagoni linaonyesha matukio ya uhalifu; rangi za kaunti "
+                       "zinarudi likizimwa."),
+    "ranked_title": ("Counties ranked", "Kaunti kwa mpangilio"),
+    "open_profile": ("Open a county profile", "Fungua wasifu wa kaunti"),
+    "pick_county": ("Pick a county…", "Chagua kaunti…"),
+    "click_hint": ("Click a county on the map to open its profile.",
+                   "Bofya kaunti kwenye ramani kufungua wasifu wake."),
 }
 
 
