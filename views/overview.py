@@ -11,7 +11,8 @@ from data_access.crime import crime_by_county
 from data_access.forums import concerns_by_county_theme, forums_in_period
 from data_access.metrics import DEFINITIONS, classify_change, pct_change, rate_per_100k
 from data_access.status import data_status
-from geo.boundaries import ATTRIBUTION, counties_geojson, map_view_for
+from geo.boundaries import ATTRIBUTION, counties_geojson
+from ui.maps import map_view
 from ui.blocks import chart_block, kpi
 from ui.filters import current_filters
 from ui.i18n import t
@@ -78,7 +79,7 @@ with left:
         crime, counties_geojson(), class_col="class", scheme=RATE_SCHEME,
         hover={"crimes": True, "rate": True, "population_2019": ":,", "class": False,
                "county_code": False},
-        legend_title="per 100,000", **map_view_for(f.county_codes), height=560,
+        legend_title="per 100,000", height=560, **map_view(f.county_codes),
     )
     table = crime[["county_code", "county", "region", "count_display", "population_2019",
                    "rate"]].rename(columns={"county_code": "code", "count_display": "crimes",
