@@ -1,0 +1,156 @@
+"""Chiefs' reporting compliance, sentiment and top themes on a known fixture.
+
+Fixture (Q1 2024), worked by hand:
+
+- Mombasa (001)
+  - L1 expected from Jan 2024, open-ended; reports Jan (sentiment 2, drugs) and
+    Feb (4, drugs); no March report.
+  - L2 expected in February only; reports Feb (5, gbv) and, late, Mar (3, land).
+  - L3 expected from 15 Feb (mid-month: February counts), closed end of March;
+    reports Feb (1, drugs), Mar (2, land).
+  Expected location-months: Jan 1, Feb 3, Mar 2 = 6. On schedule: Jan 1, Feb 3, Mar 1 = 5
+  (L2's March report is outside its window). Reports received: 6.
+  Compliance = 5/6; sentiment = (2+4+5+3+1+2)/6 = 17/6.
+- West Pokot (024): L4 expected from Jan; reports Jan (3, cattle_rustling) only.
+  Expected 3, on schedule 1: compliance 1/3, sentiment 3.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import math
+
+import pandas as pd
+import pytest
+import sqlalchemy as sa
+
+from data_access import schema as s
+from data_access.chiefs import chiefs_by_county, chiefs_monthly, chiefs_top_themes, month_starts
+from data_access.engine import bump_data_version, new_source
+
+Q1 = {"start": dt.date(2024, 1, 1), "end": dt.date(2024, 3, 31)}
+
+
+@pytest.fixture
+def chiefs(engine: sa.Engine) -> sa.Engine:
+    with engine.begin() as conn:
+        src = new_source(conn, kind="import", dataset="chief-reports", name="fixture")
+        conn.execute(s.chief_locations.insert(), [
+            {"id": 1, "county_code": "001", "sub_county": "Mvita", "location": "L1",
+             "expected_from": dt.date(2024, 1, 1), "expected_to": None, "source_id": src},
+            {"id": 2, "county_code": "001", "sub_county": "Mvita", "location": "L2",
+             "expected_from": dt.date(2024, 2, 1), "expected_to": dt.date(2024, 2, 1),
+             "source_id": src},
+            {"id": 3, "county_code": "001", "sub_county": "Likoni", "location": "L3",
+             "expected_from": dt.date(2024, 2, 15), "expected_to": dt.date(2024, 3, 31),
+             "source_id": src},
+            {"id": 4, "county_code": "024", "sub_county": "Kapenguria", "location": "L4",
+             "expected_from": dt.date(2024, 1, 1), "expected_to": None, "source_id": src},
+        ])
+        reports = [
+            (1, 1, 2, "drugs", 2, 120, 1), (1, 2, 4, "drugs", 1, 80, 0),
+            (2, 2, 5, "gbv", 0, 0, 2), (2, 3, 3, "land_disputes", 1, 40, 0),
+            (3, 2, 1, "drugs", 3, 300, 4), (3, 3, 2, "land_disputes", 2, 90, 1),
+            (4, 1, 3, "cattle_rustling", 1, 60, 5),
+        ]
+        conn.execute(s.chief_reports.insert(), [
+            {"location_id": loc, "month": dt.date(2024, m, 1), "sentiment": sent,
+             "top_theme_code": theme, "barazas_held": b, "attendance": a,
+             "incidents_noted": i, "notes": "free text that must never reach a public screen",
+             "source_id": src}
+            for loc, m, sent, theme, b, a, i in reports
+        ])
+        bump_data_version(conn)
+    return engine
+
+
+def by_county(engine, **kw) -> pd.DataFrame:
+    return chiefs_by_county(engine=engine, **{**Q1, **kw}).set_index("county_code")
+
+
+@pytest.mark.parametrize(("code", "reports", "expected", "on_schedule", "compliance",
+                          "sentiment"), [
+    ("001", 6, 6, 5, 5 / 6, 17 / 6),
+    ("024", 1, 3, 1, 1 / 3, 3.0),
+    ("047", 0, 0, 0, math.nan, math.nan),
+])
+def test_compliance_and_sentiment_per_county(chiefs, code, reports, expected, on_schedule,
+                                             compliance, sentiment):
+    row = by_county(chiefs).loc[code]
+    assert (row["reports"], row["expected"], row["on_schedule"]) == (reports, expected,
+                                                                     on_schedule)
+    for got, want in ((row["compliance"], compliance), (row["sentiment_mean"], sentiment)):
+        assert (math.isnan(got) and math.isnan(want)) or got == pytest.approx(want)
+
+
+def test_every_county_in_scope_is_listed(chiefs):
+    assert len(by_county(chiefs)) == 47
+    assert list(by_county(chiefs, county_codes=("024", "001")).index) == ["001", "024"]
+
+
+def test_one_month_period(chiefs):
+    row = by_county(chiefs, start=dt.date(2024, 3, 1), end=dt.date(2024, 3, 31)).loc["001"]
+    # March: L1 and L3 expected (2); L3 reported on schedule, L2's report is late.
+    assert (row["reports"], row["expected"], row["on_schedule"]) == (2, 2, 1)
+    assert row["compliance"] == pytest.approx(0.5)
+    assert row["sentiment_mean"] == pytest.approx(2.5)
+
+
+def test_monthly_series_for_a_county(chiefs):
+    out = chiefs_monthly(engine=chiefs, **Q1, county_codes=("001",))
+    assert list(out["month"]) == list(pd.date_range("2024-01-01", "2024-03-01", freq="MS"))
+    assert list(out["reports"]) == [1, 3, 2]
+    assert list(out["expected"]) == [1, 3, 2]
+    assert list(out["on_schedule"]) == [1, 3, 1]
+    assert list(out["compliance"]) == pytest.approx([1.0, 1.0, 0.5])
+    assert list(out["sentiment_mean"]) == pytest.approx([2.0, 10 / 3, 2.5])
+    assert list(out["barazas_held"]) == [2, 4, 3]
+    assert list(out["attendance"]) == [120, 380, 130]
+    assert list(out["incidents_noted"]) == [1, 6, 1]
+    # Feb: drugs named twice, gbv once; Mar: land disputes twice.
+    assert list(out["top_theme_code"]) == ["drugs", "drugs", "land_disputes"]
+    assert out["top_theme_sw"].iloc[2] == "Migogoro ya ardhi na mipaka"
+
+
+def test_monthly_series_for_the_nation_sums_counties(chiefs):
+    out = chiefs_monthly(engine=chiefs, **Q1)
+    assert list(out["reports"]) == [2, 3, 2]
+    assert list(out["expected"]) == [2, 4, 3]
+    assert list(out["compliance"]) == pytest.approx([1.0, 0.75, 1 / 3])
+    # January tie (drugs 1, cattle rustling 1): the theme listed first wins.
+    assert out["top_theme_code"].iloc[0] == "drugs"
+
+
+def test_top_themes(chiefs):
+    out = chiefs_top_themes(engine=chiefs, **Q1, county_codes=("001",))
+    assert list(out["theme_code"]) == ["drugs", "land_disputes", "gbv"]
+    assert list(out["reports_display"]) == ["3", "2", "<5"]  # gbv is sensitive: always hidden
+    assert out["share"].iloc[0] == pytest.approx(3 / 6)
+    assert math.isnan(out["reports"].iloc[2]) and math.isnan(out["share"].iloc[2])
+
+
+def test_public_mode_hides_small_counts_and_what_they_give_away(chiefs):
+    row = by_county(chiefs, public=True).loc["024"]
+    assert math.isnan(row["reports"]) and row["reports_display"] == "<5"
+    assert math.isnan(row["compliance"]) and math.isnan(row["sentiment_mean"])
+    row = by_county(chiefs, public=True).loc["001"]
+    assert row["reports"] == 6 and row["compliance"] == pytest.approx(5 / 6)
+    monthly = chiefs_monthly(engine=chiefs, **Q1, county_codes=("001",), public=True)
+    assert monthly["reports"].isna().all()  # 1, 3 and 2 reports: all under 5
+    assert monthly["top_theme"].isna().all() and monthly["attendance"].isna().all()
+    assert not {"notes", "location", "sub_county"} & set(monthly.columns)
+
+
+def test_no_chief_data(engine):
+    out = chiefs_by_county(engine=engine, **Q1)
+    assert len(out) == 47 and out["reports"].sum() == 0 and out["compliance"].isna().all()
+    monthly = chiefs_monthly(engine=engine, **Q1, county_codes=("001",))
+    assert len(monthly) == 3 and monthly["expected"].sum() == 0
+    assert chiefs_top_themes(engine=engine, **Q1).empty
+
+
+def test_month_starts_and_bad_period():
+    assert month_starts(dt.date(2023, 11, 15), dt.date(2024, 2, 1)) == [
+        dt.date(2023, 11, 1), dt.date(2023, 12, 1), dt.date(2024, 1, 1), dt.date(2024, 2, 1)]
+    with pytest.raises(ValueError, match="ends"):
+        month_starts(dt.date(2024, 2, 1), dt.date(2024, 1, 1))
