@@ -146,10 +146,11 @@ def is_overdue(due_on: pd.Series, status: pd.Series, as_of) -> pd.Series:
 # --- commitment timeliness (DESIGN.md §4) -------------------------------------------------
 
 DEFINITIONS["fulfilment_curve"] = (
-    "Fulfilment since the forum = of the commitments whose forum was held at least N months "
-    "before the end of the period, the share recorded as fulfilled within N months of that "
-    "forum (status as of the end of the period). Concerns raised outside a forum count from "
-    "the day they were raised."
+    "Fulfilment since the forum = of the verified commitments whose forum was held at least "
+    "N months before the end of the period, the share recorded as fulfilled within N months "
+    "of that forum (status as of the end of the period). Unverified commitments are counted "
+    "apart, never as failures. Concerns raised outside a forum count from the day they were "
+    "raised."
 )
 DEFINITIONS["scorecard"] = (
     "Institution scorecard: per responsible institution, commitments made, verified (all but "
