@@ -142,8 +142,11 @@ def render_sidebar_filters() -> Filters:
         format_func=lambda v: {"en": "English", "sw": "Kiswahili"}[v],
     )
     lang = st.session_state.get("f_lang") or "en"
+    # A range default tells Streamlit this is a range slider: without it the value the
+    # browser sends back after a move (two months) is read as invalid and replaced by a
+    # single month. The session state seeded from the URL still decides the value.
     start, end = sb.select_slider(
-        t("period", lang), options=months, key="f_period",
+        t("period", lang), options=months, key="f_period", value=(months[0], months[-1]),
         format_func=lambda d: d.strftime("%b %Y"),
     )
     regions = [""] + [r.code for r in reference.REGIONS]
