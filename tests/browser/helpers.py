@@ -187,6 +187,8 @@ def open_app_page(page: Page, server: AppServer, url_path: str, *,
     """Open a page by its deep link and wait until it has finished running."""
     page.goto(server.url(url_path), wait_until="domcontentloaded", timeout=timeout_s * 1000)
     page.wait_for_selector(APP_SELECTOR, state="attached", timeout=timeout_s * 1000)
+    # Scripts and styles first (the websocket does not count), then the app's own run.
+    page.wait_for_load_state("networkidle", timeout=timeout_s * 1000)
     wait_for_app_idle(page, timeout_s=timeout_s)
 
 
