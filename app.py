@@ -7,7 +7,7 @@ from ui.filters import render_sidebar_filters
 from ui.frame import access_gate, apply_presenter_style, start_database, status_bar
 from views.registry import existing_pages
 
-st.set_page_config(page_title="Jukwaa la Usalama", page_icon=":material/shield:",
+st.set_page_config(page_title="Jukwaa la Usalama", page_icon="🛡️",
                    layout="wide", initial_sidebar_state="expanded")
 
 start_database()

@@ -20,6 +20,12 @@ def county_choropleth(df: pd.DataFrame, geojson: dict, *, class_col: str,
     ``hover`` is plotly's hover_data mapping (column → True or a format string).
     The base map is ``white-bg``: nothing is loaded from a tile server.
     """
+    # Every class gets a legend entry even when no county falls in it, so the legend is
+    # the same on every screenshot: rows with an id that matches no shape draw nothing.
+    missing = [c for c in scheme.order() if c not in set(df[class_col])]
+    legend_rows = pd.DataFrame({"county_code": [f"legend-{i}" for i in range(len(missing))],
+                                "county": missing, class_col: missing})
+    df = pd.concat([df, legend_rows], ignore_index=True)
     fig = px.choropleth_map(
         df, geojson=geojson, locations="county_code", featureidkey="id",
         color=class_col, color_discrete_map=scheme.color_map(),
