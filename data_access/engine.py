@@ -31,10 +31,14 @@ def _sqlite_pragmas(dbapi_connection, _record) -> None:
     cur.close()
 
 
-@lru_cache(maxsize=8)
 def get_engine(url: str | None = None) -> Engine:
     """Return the (shared) engine for ``url``, or for the configured database."""
-    url = url or get_settings().db_url
+    # Resolve the URL before the cache, so a changed JUKWAA_DB_URL (tests) is honoured.
+    return _engine_for(url or get_settings().db_url)
+
+
+@lru_cache(maxsize=8)
+def _engine_for(url: str) -> Engine:
     parsed = make_url(url)
     if parsed.get_backend_name() == "sqlite":
         if parsed.database and parsed.database != ":memory:":
