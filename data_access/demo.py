@@ -52,6 +52,8 @@ _STREAMS = {"forums": 1, "commitments": 2, "chiefs": 3, "published": 4, "crime":
             "points": 6}
 
 CHIEF_MONTHS = 24  # chiefs' reports cover the last 24 months
+_CONFLICT_THEMES = frozenset({"banditry", "cattle_rustling", "violent_extremism",
+                              "arms_smuggling"})
 _CHUNK = 200_000  # incident rows generated and written per step
 _WITH_COORDINATES = 0.9
 # Below this many incidents there is too little data for a surge to mean anything.
@@ -729,6 +731,8 @@ def _chiefs(conn: Connection, window: _Window, seed: int, source_id: int, crime:
         county = counties[c]
         compliance = content.CHIEF_COMPLIANCE.get(county.code, float(rng.uniform(0.86, 0.96)))
         weights = content.theme_weights(county.code, county.region_code)
+        # Counties living with raids, banditry or extremism feel less safe.
+        conflict = sum(weights.get(t, 0.0) for t in _CONFLICT_THEMES) / sum(weights.values())
         per_location = monthly_incidents[c] / max(int(n_loc[c]), 1)
         for i, month in enumerate(months):
             if month < start:
@@ -736,13 +740,16 @@ def _chiefs(conn: Connection, window: _Window, seed: int, source_id: int, crime:
             # Compliance improves a little over the period.
             if rng.random() >= compliance - 0.05 * (1 - i / (CHIEF_MONTHS - 1)):
                 continue
-            latent = 3.6 - 0.6 * crime_z[c] + loc_effect + rng.normal(0.0, 0.6)
-            if county.code in surge_counties and i >= CHIEF_MONTHS - 2:
-                latent -= 0.9
-            sentiment = int(np.clip(round(latent), 1, 5))
             barazas = int(rng.poisson(3.0))
             attendance = int(rng.poisson(70.0 * barazas)) if barazas else 0
             theme = _weighted(rng, weights) if barazas else None
+            latent = (3.8 - 0.35 * crime_z[c] - 0.8 * conflict + loc_effect
+                      + rng.normal(0.0, 0.6))
+            if theme in _CONFLICT_THEMES:
+                latent -= 0.3
+            if county.code in surge_counties and i >= CHIEF_MONTHS - 2:
+                latent -= 0.9
+            sentiment = int(np.clip(round(latent), 1, 5))
             phrase = content.THEME_PHRASES[theme] if theme else ""
             if rng.random() < 0.3:
                 notes = None
