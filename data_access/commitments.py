@@ -287,23 +287,28 @@ def commitment_totals(*, as_of: dt.date, county_codes: tuple[str, ...] = (),
 
 def institution_region_matrix(*, as_of: dt.date, county_codes: tuple[str, ...] = (),
                               themes: tuple[str, ...] = (), made_from: dt.date | None = None,
-                              public: bool = False, engine=None) -> pd.DataFrame:
-    """The institution scorecard across regions: one row per institution × region in
-    scope (every pair listed, zeros where none were made).
+                              across: str = "region", public: bool = False,
+                              engine=None) -> pd.DataFrame:
+    """The institution scorecard across areas: one row per institution × area in scope
+    (every pair listed, zeros where none were made). ``across`` is "region" (the 8
+    regions, or those in scope) or "county" (the counties in scope, e.g. within a region).
 
-    Columns: ``institution_code, institution, institution_short, region_code, region,
-    region_sw`` plus the summary columns and ``<count>_display`` columns.
+    Columns: ``institution_code, institution, institution_short, area_code, area, area_sw``
+    plus the summary columns of :func:`summarise_by` and ``<count>_display`` columns.
     """
+    if across not in ("region", "county"):
+        raise ValueError(f"across must be 'region' or 'county', not {across!r}")
     frame = commitments_as_of(engine=engine, as_of=as_of, county_codes=tuple(county_codes),
                               themes=tuple(themes), made_from=made_from)
-    summary = summarise_by(frame, ["institution_code", "region_code"])
-    regions = _members("region", tuple(county_codes), ())
+    summary = summarise_by(frame, ["institution_code", _KEY_COLUMN[across]]).rename(
+        columns={_KEY_COLUMN[across]: "area_code"})
+    areas = _members(across, tuple(county_codes), ())
     pairs = pd.DataFrame(
-        [(i.code, i.name, i.short_name, r.code, r.name, r.name_sw)
-         for i in reference.INSTITUTIONS for r in regions.itertuples()],
-        columns=["institution_code", "institution", "institution_short", "region_code",
-                 "region", "region_sw"])
-    out = _fill_counts(pairs.merge(summary, on=["institution_code", "region_code"], how="left"))
+        [(i.code, i.name, i.short_name, a.code, a.name, a.name_sw)
+         for i in reference.INSTITUTIONS for a in areas.itertuples()],
+        columns=["institution_code", "institution", "institution_short", "area_code", "area",
+                 "area_sw"])
+    out = _fill_counts(pairs.merge(summary, on=["institution_code", "area_code"], how="left"))
     return _suppress(out, public=public)
 
 

@@ -18,7 +18,7 @@ from data_access.chain import (
     forum_detail,
 )
 from data_access.commitments import WITHHELD_TITLE
-from tests.test_commitments import TODAY, Chain, build_chain
+from tests.test_commitments import TODAY, Chain, build_chain, open_page, point_app_at_chain
 
 D = dt.date
 
@@ -101,3 +101,73 @@ def test_commitment_choices_search(engine: sa.Engine, chain: Chain) -> None:
     assert commitment_choices(engine=engine, search="100%").empty  # % is not a wildcard
     nairobi = commitment_choices(engine=engine, county_codes=("047",))
     assert nairobi["external_id"].tolist() == ["K9", "K6", "K5"]  # newest first
+
+
+# --- the chain page (AppTest on the hand-built chain) ------------------------------------
+
+
+@pytest.fixture
+def app_chain(sqlite_url: str, monkeypatch: pytest.MonkeyPatch) -> Chain:
+    return point_app_at_chain(sqlite_url, monkeypatch)
+
+
+def _markdown(at) -> str:
+    return "\n".join(m.value for m in at.markdown) + "\n".join(c.value for c in at.caption)
+
+
+def test_chain_page_from_a_forum(app_chain: Chain) -> None:
+    at = open_page("chain.py", **{"from": "2025-01", "to": "2025-06",
+                                  "forum": str(app_chain.forums["F1"])})
+    assert at.subheader[0].value == "Pwani Edition — Mombasa (Coast)"
+    text = _markdown(at)
+    for expected in ("Illicit brews sold near schools", "Anti-narcotics task force",
+                     "Survivors of assault in Likoni turned away", "GBV desk at Likoni station"):
+        assert expected in text
+    histories = [e for e in at.expander if e.label.startswith("Status history")]
+    assert [e.label for e in histories] == ["Status history (2 recorded)",
+                                            "Status history (1 recorded)",
+                                            "Status history (1 recorded)",
+                                            "Status history (0 recorded)"]
+    history = histories[0].dataframe[0].value
+    assert history["status"].tolist() == ["In progress", "Fulfilled"]
+    assert history["evidence"].tolist()[-1] == "NACADA report 12/2025"
+    assert history["recorded by"].tolist() == ["Test clerk", "Test clerk"]
+    # Follow a commitment: the page turns round and shows its way back to the forum.
+    at.button(key=f"ch_follow_{app_chain.commitments['K2']}").click().run()
+    assert not at.exception
+    assert at.query_params["commitment"] == str(app_chain.commitments["K2"])
+    assert "Night patrols near schools" in _markdown(at)
+
+
+def test_chain_page_back_from_a_commitment_deep_link(app_chain: Chain) -> None:
+    k8 = app_chain.commitments["K8"]
+    at = open_page("chain.py", commitment=str(k8))
+    assert at.segmented_control(key="ch_mode").value == "commitment"
+    assert at.selectbox(key="ch_commitment").value == k8
+    text = _markdown(at)
+    assert "Raised in a chief's report" in text and "ID cards delayed for a year" in text
+    assert "Clear the ID backlog" in text
+    at.segmented_control(key="ch_commitment_history_view").set_value("table").run()
+    history = at.dataframe[0].value
+    assert history["status"].tolist() == ["Fulfilled", "Stalled", "Fulfilled"]
+    assert history["date"].tolist() == [D(2025, 3, 1), D(2025, 4, 1), D(2025, 6, 20)]
+    assert history["evidence"].fillna("").tolist() == ["NRB letter 2", "", "Backlog report"]
+    # Find by title words instead, then go to the whole forum of another commitment.
+    at.text_input(key="ch_search").input("patrol").run()
+    assert at.selectbox(key="ch_commitment").options == [
+        f"[{app_chain.commitments['K8']}] Clear the ID backlog — NRB, Garissa (fulfilled)",
+        f"[{app_chain.commitments['K2']}] Night patrols near schools — NPS, Mombasa "
+        "(fulfilled)"]
+    at.selectbox(key="ch_commitment").set_value(app_chain.commitments["K2"]).run()
+    at.button(key="ch_show_forum").click().run()
+    assert at.segmented_control(key="ch_mode").value == "forum"
+    assert at.subheader[0].value == "Pwani Edition — Mombasa (Coast)"
+
+
+def test_chain_page_public_mode_has_no_free_text(app_chain: Chain) -> None:
+    at = open_page("chain.py", **{"forum": str(app_chain.forums["F1"]), "mode": "public"})
+    text = _markdown(at)
+    assert "Illicit brews" not in text and "Survivors" not in text
+    assert "GBV desk" not in text and WITHHELD_TITLE in text
+    for frame in (d.value for d in at.dataframe):
+        assert not {"note", "evidence", "recorded by"} & set(frame.columns)

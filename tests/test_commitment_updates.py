@@ -13,8 +13,8 @@ import sqlalchemy as sa
 from data_access import commitment_updates as cu
 from data_access import schema as s
 from data_access.commitment_updates import UpdateRefused, record_update, sync_current_status
-from data_access.engine import data_version
-from tests.test_commitments import TODAY, Chain, build_chain
+from data_access.engine import data_version, get_engine
+from tests.test_commitments import TODAY, Chain, build_chain, open_page, point_app_at_chain
 
 D = dt.date
 
@@ -211,3 +211,89 @@ def test_sync_current_status_rebuilds_from_history(engine: sa.Engine, chain: Cha
     assert state["evidence"] == "Backlog report"
     assert state["version"] == 4  # bumped, so forms opened before are refused
     assert _state(engine, chain.commitments["K4"])["current_status"] == "unverified"
+
+
+# --- the Record progress page (AppTest on the hand-built chain) ---------------------------
+
+
+@pytest.fixture
+def app_chain(sqlite_url: str, monkeypatch: pytest.MonkeyPatch) -> Chain:
+    return point_app_at_chain(sqlite_url, monkeypatch)
+
+
+def _fill_form(at, *, status: str, evidence: str = "", who: str = "Clerk Achieng",
+               note: str = "") -> None:
+    nonce = at.session_state["ru_nonce"]
+    at.selectbox(key=f"ru_status_{nonce}").set_value(status)
+    at.date_input(key=f"ru_date_{nonce}").set_value(D(2025, 6, 25))
+    at.text_input(key=f"ru_evidence_{nonce}").input(evidence)
+    at.text_area(key=f"ru_note_{nonce}").input(note)
+    at.text_input(key=f"ru_who_{nonce}").input(who)
+
+
+def _save(at):
+    button = next(b for b in at.button if b.label == "Save update")
+    return button.click().run()
+
+
+def test_record_page_refuses_then_saves_and_shows_the_new_status(
+        app_chain: Chain, sqlite_url: str) -> None:
+    engine = get_engine(sqlite_url)
+    k4 = app_chain.commitments["K4"]
+    at = open_page("record_update.py", commitment=str(k4))
+    assert at.metric[0].label == "Current status" and at.metric[0].value == "Unverified"
+    assert "Saving against version 0 of this commitment." in [c.value for c in at.caption]
+
+    _fill_form(at, status="fulfilled", evidence="")
+    at = _save(at)
+    assert len(at.error) == 1 and "with evidence" in at.error[0].value
+    assert _state(engine, k4)["history"] == 0
+    # Nothing typed is lost: the form still holds the values.
+    assert at.text_input(key="ru_who_0").value == "Clerk Achieng"
+
+    _fill_form(at, status="fulfilled", evidence="Training register 7/2025",
+               note="All 12 officers trained")
+    at = _save(at)
+    assert not at.error and not at.exception
+    assert at.success[0].value == "Saved: Fulfilled on 25 Jun 2025."
+    assert at.metric[0].value == "Fulfilled"  # no stale cache: the new status at once
+    table = at.dataframe[0].value
+    assert table["status"].tolist() == ["Fulfilled"]
+    assert table["recorded by"].tolist() == ["Clerk Achieng"]
+    assert "Saving against version 1 of this commitment." in [c.value for c in at.caption]
+    state = _state(engine, k4)
+    assert (state["history"], state["version"], state["current_status"]) == (1, 1, "fulfilled")
+    # The chain view (same session, same ?commitment=) shows the new status too.
+    at = at.switch_page("views/chain.py").run()
+    assert not at.exception
+    shown = [m.value for m in at.markdown]
+    assert "**Gender desk officers trained**" in shown and ":green-badge[Fulfilled]" in shown
+
+
+def test_record_page_refuses_a_stale_form(app_chain: Chain, sqlite_url: str) -> None:
+    engine = get_engine(sqlite_url)
+    k6 = app_chain.commitments["K6"]  # version 2
+    at = open_page("record_update.py", commitment=str(k6))
+    _fill_form(at, status="stalled", note="Contractor left")
+    # Meanwhile someone else records an update for the same commitment.
+    record_update(commitment_id=k6, status="in_progress", updated_on=D(2025, 8, 1),
+                  expected_version=2, recorded_by="Other office", engine=engine)
+    at = _save(at)
+    assert len(at.error) == 1 and "Someone else updated commitment" in at.error[0].value
+    assert any("version 2 → 3" in w.value for w in at.warning)
+    state = _state(engine, k6)
+    assert (state["history"], state["version"]) == (3, 3)  # only the other office's update
+    # Load the latest version, then the same typed update goes through.
+    next(b for b in at.button if b.label == "Load the latest version").click().run()
+    assert not at.warning
+    at = _save(at)
+    assert not at.error, [e.value for e in at.error]
+    assert _state(engine, k6)["history"] == 4
+
+
+def test_record_page_is_hidden_in_presenter_mode(app_chain: Chain) -> None:
+    at = open_page("record_update.py", commitment=str(app_chain.commitments["K4"]),
+                   mode="public")
+    assert "not available in presenter mode" in at.info[0].value
+    assert not [b for b in at.button if b.label == "Save update"]
+    assert not at.text_input

@@ -32,11 +32,13 @@ import datetime as dt
 import io
 import math
 from dataclasses import dataclass
+from pathlib import Path
 
 import openpyxl
 import pandas as pd
 import pytest
 import sqlalchemy as sa
+from streamlit.testing.v1 import AppTest
 
 from data_access import schema as s
 from data_access.commitment_updates import record_update
@@ -54,7 +56,7 @@ from data_access.commitments import (
     resolution_by_region,
     summarise_by,
 )
-from data_access.engine import get_engine, new_source
+from data_access.engine import get_engine, init_db, new_source
 from data_access.metrics import median_days_to_fulfil, on_time_counts, on_time_share
 from data_access.safe_csv import to_xlsx_bytes
 
@@ -280,7 +282,7 @@ def test_summarise_by_several_columns(engine: sa.Engine, chain: Chain) -> None:
 
 def test_scorecard_matrix(engine: sa.Engine, chain: Chain) -> None:
     m = institution_region_matrix(engine=engine, as_of=AS_OF).set_index(
-        ["institution_code", "region_code"])
+        ["institution_code", "area_code"])
     assert len(m) == 12 * 8
     assert m.loc[("nrb", "north_eastern"), ["made", "verified", "fulfilled", "overdue"]] \
         .tolist() == [2, 2, 2, 0]
@@ -289,7 +291,16 @@ def test_scorecard_matrix(engine: sa.Engine, chain: Chain) -> None:
     assert m.loc[("nps", "nairobi"), "resolution_rate"] == 0.0
     assert math.isnan(m.loc[("nps", "western"), "resolution_rate"])
     scoped = institution_region_matrix(engine=engine, as_of=AS_OF, county_codes=("047",))
-    assert set(scoped["region_code"]) == {"nairobi"}
+    assert set(scoped["area_code"]) == {"nairobi"}
+    # Within a region, compare its counties instead.
+    coast = institution_region_matrix(engine=engine, as_of=AS_OF, across="county",
+                                      county_codes=("001", "002")).set_index(
+        ["institution_code", "area_code"])
+    assert len(coast) == 12 * 2
+    assert coast.loc[("nps", "001"), ["made", "overdue", "area"]].tolist() == [2, 1, "Mombasa"]
+    assert coast.loc[("nps", "002"), "made"] == 0
+    with pytest.raises(ValueError, match="across"):
+        institution_region_matrix(engine=engine, as_of=AS_OF, across="ward")
 
 
 def test_overdue_list(engine: sa.Engine, chain: Chain) -> None:
@@ -391,3 +402,90 @@ def test_cached_queries_see_a_new_update_at_once(engine: sa.Engine, chain: Chain
     after = commitments_as_of(engine=engine, as_of=AS_OF).set_index("external_id")
     assert after.loc["K4", "status"] == "in_progress"
     assert get_engine(str(engine.url.render_as_string(hide_password=False))) is engine
+
+
+# --- the Commitments page (AppTest on the hand-built chain) ------------------------------
+
+APP = Path(__file__).resolve().parents[1] / "app.py"
+
+
+def point_app_at_chain(sqlite_url: str, monkeypatch: pytest.MonkeyPatch) -> Chain:
+    """Fill a SQLite file with only the hand-built chain and point the app at it."""
+    eng = get_engine(sqlite_url)
+    init_db(eng)
+    built = build_chain(eng)
+    monkeypatch.setenv("JUKWAA_DB_URL", sqlite_url)
+    monkeypatch.setenv("JUKWAA_AUTO_DEMO", "0")
+    monkeypatch.delenv("JUKWAA_ACCESS_CODE", raising=False)
+    return built
+
+
+@pytest.fixture
+def chain_app_url(sqlite_url: str, monkeypatch: pytest.MonkeyPatch) -> str:
+    """The app reads a SQLite file holding only the hand-built chain."""
+    point_app_at_chain(sqlite_url, monkeypatch)
+    return sqlite_url
+
+
+def open_page(script: str, **params: str) -> AppTest:
+    """Run app.py with URL parameters, then switch to views/<script>; no errors allowed."""
+    at = AppTest.from_file(str(APP), default_timeout=90)
+    for key, value in params.items():
+        at.query_params[key] = value
+    at.run()
+    at = at.switch_page(f"views/{script}").run()
+    assert not at.exception, [e.message for e in at.exception]
+    assert not at.error, [e.value for e in at.error]
+    return at
+
+
+def metrics(at: AppTest) -> dict[str, tuple[str, str]]:
+    return {m.label: (m.value, m.delta) for m in at.metric}
+
+
+def test_commitments_page_shows_the_pinned_numbers(chain_app_url: str) -> None:
+    at = open_page("commitments.py", **{"from": "2025-01", "to": "2025-06"})
+    kpis = metrics(at)
+    assert kpis["Commitments made"] == ("8", "1 unverified (counted apart)")
+    assert kpis["Resolution rate"] == ("57%", "4 of 7 verified")
+    assert kpis["Fulfilled or partly"] == ("71%", "4 + 1 partly, of 7")
+    assert kpis["Overdue commitments"] == ("2", "of 8 made")
+    assert kpis["On-time share"] == ("33%", "1 of 3 fulfilled with a due date")
+    assert kpis["Median days to fulfil"] == ("77 days", "over 4 fulfilled")
+    titles = [h.value for h in at.subheader]
+    assert "Overdue commitments (2), oldest first" in titles
+    assert "Institution scorecard" in titles
+    # The overdue list: oldest first, each visibly marked.
+    frames = [d.value for d in at.dataframe]
+    overdue = next(f for f in frames if "concern it answers" in f.columns)
+    assert overdue[""].tolist() == ["Overdue by 61 days", "Overdue by 29 days"]
+    assert overdue["commitment"].tolist() == ["GBV desk at Likoni station",
+                                              "Gender desk officers trained"]
+
+
+@pytest.mark.parametrize("by", ["county", "institution", "theme"])
+def test_commitments_page_breakdowns(chain_app_url: str, by: str) -> None:
+    at = open_page("commitments.py", **{"from": "2025-01", "to": "2025-06"})
+    at.segmented_control(key="cm_by").set_value(by).run()
+    assert not at.exception and not at.error
+    label = {"county": "county", "institution": "institution", "theme": "theme"}[by]
+    assert f"Commitment resolution by {label}" in [h.value for h in at.subheader]
+
+
+def test_commitments_page_presenter_mode_and_kiswahili(chain_app_url: str) -> None:
+    at = open_page("commitments.py", **{"from": "2025-01", "to": "2025-06", "mode": "public",
+                                        "lang": "sw"})
+    kpis = metrics(at)
+    assert kpis["Ahadi zilizotolewa"][0] == "8"
+    # Small counts are hidden on a public screen: 1 unverified reads "<5".
+    assert kpis["Ahadi zilizotolewa"][1].startswith("<5")
+    texts = " ".join(str(getattr(e, "value", "")) for e in at.main)
+    assert "Survivors of assault" not in texts
+    for frame in (d.value for d in at.dataframe):
+        assert not {"note", "evidence", "recorded_by", "concern_summary"} & set(frame.columns)
+
+
+def test_commitments_page_region_scope(chain_app_url: str) -> None:
+    at = open_page("commitments.py", **{"from": "2025-01", "to": "2025-06", "region": "coast"})
+    assert metrics(at)["Commitments made"][0] == "4"
+    assert "Institutions compared across each county" in [h.value for h in at.subheader]

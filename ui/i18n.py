@@ -160,7 +160,7 @@ LABELS: dict[str, tuple[str, str]] = {
     "no_commitment": ("No commitment was made in answer to this concern.",
                       "Hakuna ahadi iliyotolewa kujibu lalamiko hili."),
     "follow_commitment": ("Follow", "Fuatilia"),
-    "history_n": ("Status history ({n} updates)", "Historia ya hali (taarifa {n})"),
+    "history_n": ("Status history ({n} recorded)", "Historia ya hali ({n} zimerekodiwa)"),
     "no_updates": ("No status update recorded yet: unverified.",
                    "Hakuna taarifa ya hali bado: haijathibitishwa."),
     "find_commitment": ("Find a commitment (id or words of its title)",

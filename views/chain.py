@@ -1,0 +1,237 @@
+"""The chain: forum → the concerns citizens raised → the commitments answering each →
+every status update with its evidence; and back up from any commitment to its concern
+and forum. Deep links: ``?forum=<id>`` and ``?commitment=<id>``."""
+
+import datetime as dt
+
+import pandas as pd
+import streamlit as st
+
+from charts.commitments import chain_timeline, status_label
+from data_access.chain import (
+    commitment_choices,
+    commitment_context,
+    commitment_history,
+    forum_chain,
+    forum_choices,
+    forum_detail,
+)
+from data_access.metrics import DEFINITIONS
+from data_access.reference import ATTENDANCE_GROUPS
+from data_access.status import data_status
+from ui.blocks import chart_block
+from ui.filters import current_filters
+from ui.i18n import t
+
+f = current_filters()
+lang = f.lang
+today = dt.date.today()
+as_of_data = data_status().set_index("source").loc["commitments", "last"]
+BADGE_COLORS = {"fulfilled": "green", "partly_fulfilled": "blue", "in_progress": "blue",
+                "not_started": "gray", "stalled": "orange", "not_fulfilled": "red",
+                "unverified": "gray"}
+
+
+def _param_id(name: str) -> int | None:
+    raw = st.query_params.get(name)
+    return int(raw) if raw and raw.isdigit() else None
+
+
+def _date(value) -> str:
+    return "—" if value is None or pd.isna(value) else f"{pd.Timestamp(value):%d %b %Y}"
+
+
+def status_badges(row) -> None:
+    """The current status as a coloured badge, plus an overdue badge when it is late."""
+    st.badge(status_label(row["current_status"], lang),
+             color=BADGE_COLORS.get(row["current_status"], "gray"))
+    if bool(row["overdue"]):
+        st.badge(t("overdue_by", lang, days=int(row["days_overdue"])), icon=":material/warning:",
+                 color="red")
+
+
+def history_table(history: pd.DataFrame) -> pd.DataFrame:
+    """The status history as shown: date, status, note, evidence, who recorded it."""
+    out = pd.DataFrame({"date": history["updated_on"].dt.date,
+                        "status": history["status"].map(lambda s: status_label(s, lang))})
+    for col, name in (("note", "note"), ("evidence", "evidence"),
+                      ("recorded_by", "recorded by")):
+        if col in history.columns:  # free text is absent in presenter mode
+            out[name] = history[col]
+    out["source"] = history["source_kind"]
+    return out
+
+
+def go_to_commitment(commitment_id: int) -> None:
+    st.session_state["ch_mode"] = "commitment"
+    st.session_state["ch_commitment"] = commitment_id
+
+
+def go_to_forum(forum_id: int) -> None:
+    st.session_state["ch_mode"] = "forum"
+    st.session_state["ch_forum"] = forum_id
+
+
+st.title(t("chain_title", lang))
+st.caption(t("chain_caption", lang))
+
+deep_commitment, deep_forum = _param_id("commitment"), _param_id("forum")
+if "ch_mode" not in st.session_state:
+    st.session_state["ch_mode"] = "commitment" if deep_commitment else "forum"
+mode = st.segmented_control(t("chain_start", lang), ["forum", "commitment"], key="ch_mode",
+                            required=True, format_func=lambda m: t(f"chain_from_{m}", lang))
+
+# --- down from a forum -------------------------------------------------------------------
+if mode == "forum":
+    forums = forum_choices(start=f.start, end=f.end, county_codes=f.county_codes)
+    if forums.empty:
+        st.info(t("no_forums_in_period", lang, scope=f.scope_label, period=f.period_label))
+        forums = forum_choices(county_codes=f.county_codes)
+    wanted = st.session_state.get("ch_forum", deep_forum)
+    if wanted is not None and wanted not in set(forums["forum_id"]):
+        extra = forum_choices()
+        forums = pd.concat([extra[extra["forum_id"] == wanted], forums], ignore_index=True)
+    if forums.empty:
+        st.info(t("no_data", lang))
+        st.stop()
+    labels = {r.forum_id: f"{r.edition} — {r.county}, {r.held_on:%d %b %Y} · "
+                          f"{r.concerns} concerns, {r.commitments} commitments"
+              for r in forums.itertuples()}
+    if st.session_state.get("ch_forum") not in labels:
+        st.session_state["ch_forum"] = wanted if wanted in labels else int(forums.iloc[0].forum_id)
+    forum_id = st.selectbox(t("pick_forum", lang), list(labels), key="ch_forum",
+                            format_func=labels.get)
+    st.query_params.pop("commitment", None)
+    st.query_params["forum"] = str(forum_id)
+
+    info = forum_detail(forum_id=forum_id).iloc[0]
+    chain = forum_chain(forum_id=forum_id, today=today, public=f.public)
+    items = chain.dropna(subset=["commitment_id"])
+    history = commitment_history(commitment_ids=tuple(int(i) for i in items["commitment_id"]),
+                                 public=f.public)
+    st.subheader(f"{info['edition']} — {info['county']} ({info['region']})")
+    c1, c2, c3, c4, c5 = st.columns(5)
+    c1.metric(t("held_on", lang), _date(info["held_on"]), border=True)
+    c2.metric(t("attendance", lang), f"{int(info['attendance_total']):,}", border=True,
+              help=info["attendance"] or None)
+    c3.metric(t("concerns_raised", lang), f"{chain['concern_id'].nunique():,}", border=True)
+    c4.metric(t("commitments_made", lang), f"{len(items):,}", border=True)
+    fulfilled = int((items["current_status"] == "fulfilled").sum())
+    c5.metric(t("fulfilled_now", lang), f"{fulfilled:,}",
+              delta=f"{int(items['overdue'].sum())} overdue", delta_color="off", border=True)
+    st.caption(f"{t('venue', lang)}: {info['venue']}")
+
+    if not items.empty:
+        timeline_table = history.merge(items[["commitment_id", "title"]], on="commitment_id")
+        table = history_table(timeline_table)
+        table.insert(0, "commitment", timeline_table["title"])
+        table.insert(0, "id", timeline_table["commitment_id"])
+        chart_block(t("timeline_title", lang), chain_timeline(items, history, today=today,
+                                                              lang=lang),
+                    table, filters=f, definition=DEFINITIONS["overdue"],
+                    source="Forum concerns, commitments and status updates",
+                    as_of=as_of_data, key="ch_forum_timeline",
+                    caption=t("timeline_caption", lang))
+
+    st.subheader(t("concerns_and_commitments", lang))
+    for _concern, rows in chain.groupby("concern_id", sort=False):
+        first = rows.iloc[0]
+        theme = first["theme_sw"] if lang == "sw" else first["theme"]
+        group = ATTENDANCE_GROUPS.get(first["raised_by_group"] or "", ("",))[0]
+        with st.container(border=True):
+            st.markdown(f"**{theme}** · {t('raised_on', lang)} {_date(first['raised_on'])}"
+                        + (f" · {t('raised_by', lang)} {group.lower()}" if group else ""))
+            if "summary" in rows.columns:
+                st.markdown(f"> {first['summary']}")
+            answered = rows.dropna(subset=["commitment_id"])
+            if answered.empty:
+                st.caption(t("no_commitment", lang))
+            for row in answered.to_dict("records"):
+                cid = int(row["commitment_id"])
+                left, right = st.columns([3, 2])
+                with left:
+                    st.markdown(f"→ **{row['title']}** — {row['institution']}")
+                    st.caption(f"{t('made_on', lang)} {_date(row['made_on'])} · "
+                               f"{t('due_on', lang)} {_date(row['due_on'])} · id {cid}")
+                with right:
+                    status_badges(row)
+                    st.button(t("follow_commitment", lang), key=f"ch_follow_{cid}",
+                              on_click=go_to_commitment, args=(cid,), type="tertiary",
+                              icon=":material/arrow_forward:")
+                own = history[history["commitment_id"] == cid]
+                with st.expander(t("history_n", lang, n=len(own))):
+                    if own.empty:
+                        st.caption(t("no_updates", lang))
+                    else:
+                        st.dataframe(history_table(own), hide_index=True, width="stretch")
+
+# --- back up from a commitment ---------------------------------------------------------
+else:
+    search = st.text_input(t("find_commitment", lang), key="ch_search",
+                           placeholder=t("find_placeholder", lang))
+    choices = commitment_choices(county_codes=f.county_codes, search=search)
+    wanted = st.session_state.get("ch_commitment", deep_commitment)
+    if wanted is not None and wanted not in set(choices["commitment_id"]):
+        extra = commitment_choices(search=str(wanted))
+        choices = pd.concat([extra[extra["commitment_id"] == wanted], choices],
+                            ignore_index=True)
+    if choices.empty:
+        st.info(t("no_commitment_found", lang))
+        st.stop()
+    labels = {r.commitment_id: f"[{r.commitment_id}] {r.title} — {r.institution_short}, "
+                               f"{r.county} ({status_label(r.current_status, lang).lower()})"
+              for r in choices.itertuples()}
+    if st.session_state.get("ch_commitment") not in labels:
+        st.session_state["ch_commitment"] = (wanted if wanted in labels
+                                             else int(choices.iloc[0].commitment_id))
+    commitment_id = st.selectbox(t("pick_commitment", lang), list(labels), key="ch_commitment",
+                                 format_func=labels.get)
+    st.query_params.pop("forum", None)
+    st.query_params["commitment"] = str(commitment_id)
+
+    ctx = commitment_context(commitment_id=commitment_id, today=today, public=f.public)
+    if ctx.empty:
+        st.warning(t("no_commitment_found", lang))
+        st.stop()
+    row = ctx.iloc[0].to_dict()
+    history = commitment_history(commitment_ids=(commitment_id,), public=f.public)
+    forum_col, concern_col, commitment_col = st.columns(3)
+    with forum_col.container(border=True):
+        st.caption(t("chain_forum", lang))
+        if pd.notna(row["forum_id"]):
+            st.markdown(f"**{row['edition']}**")
+            st.markdown(f"{row['county']} ({row['region']}) · {_date(row['held_on'])}")
+            st.caption(f"{t('venue', lang)}: {row['venue']}")
+            st.button(t("show_forum", lang), key="ch_show_forum", on_click=go_to_forum,
+                      args=(int(row["forum_id"]),), icon=":material/arrow_back:")
+        else:
+            origin = {"chief_report": t("origin_chief_report", lang),
+                      "live_capture": t("origin_live_capture", lang)}.get(row["origin"],
+                                                                          row["origin"])
+            st.markdown(f"**{origin}**")
+            st.markdown(f"{row['county']} ({row['region']})")
+    with concern_col.container(border=True):
+        st.caption(t("chain_concern", lang))
+        st.markdown(f"**{row['theme_sw'] if lang == 'sw' else row['theme']}**")
+        st.markdown(f"{t('raised_on', lang)} {_date(row['raised_on'])}")
+        if "summary" in row:
+            st.markdown(f"> {row['summary']}")
+    with commitment_col.container(border=True):
+        st.caption(t("chain_commitment", lang))
+        st.markdown(f"**{row['title']}**")
+        st.markdown(f"{row['institution']}")
+        st.caption(f"{t('made_on', lang)} {_date(row['made_on'])} · {t('due_on', lang)} "
+                   f"{_date(row['due_on'])} · id {commitment_id} · version {row['version']}")
+        status_badges(row)
+        if "evidence" in row and isinstance(row["evidence"], str):
+            st.caption(f"{t('evidence', lang)}: {row['evidence']}")
+        if not f.public:
+            st.page_link("views/record_update.py", label=t("record_progress", lang),
+                         icon=":material/edit_note:",
+                         query_params={"commitment": str(commitment_id)})
+    chart_block(t("history_title", lang),
+                chain_timeline(ctx, history, today=today, lang=lang) if not history.empty
+                else None,
+                history_table(history), filters=f, definition=DEFINITIONS["overdue"],
+                source="Status updates (append-only history)", as_of=as_of_data,
+                key="ch_commitment_history", caption=t("timeline_caption", lang))

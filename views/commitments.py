@@ -1,0 +1,257 @@
+"""Commitments: who is delivering on what citizens were promised — resolution rates with
+their counts, overdue work, the institution scorecard, fulfilment since the forum, and
+the export of every commitment with its history. Status as of the end of the period."""
+
+import pandas as pd
+import streamlit as st
+
+from charts.commitments import (
+    SCORECARD_METRICS,
+    forum_scatter,
+    fulfilment_curve_chart,
+    overdue_chart,
+    resolution_chart,
+    scorecard_heatmap,
+    status_label,
+)
+from data_access import reference
+from data_access.commitments import (
+    BREAKDOWNS,
+    commitment_totals,
+    commitments_export,
+    forum_fulfilment,
+    fulfilment_curve,
+    history_export,
+    institution_region_matrix,
+    overdue_commitments,
+    resolution_by,
+)
+from data_access.metrics import DEFINITIONS
+from data_access.safe_csv import to_xlsx_bytes
+from data_access.status import data_status
+from ui.blocks import chart_block, kpi
+from ui.filters import current_filters
+from ui.i18n import t
+
+f = current_filters()
+lang = f.lang
+status = data_status().set_index("source")
+as_of_data = status.loc["commitments", "last"]
+SOURCE = "Forum commitments and their status updates"
+
+
+def pct(value) -> str:
+    """'57%' or '—' for a missing rate."""
+    return "—" if pd.isna(value) else f"{value * 100:.0f}%"
+
+
+def count(row, col: str) -> str:
+    """A count as shown: its display text when the data layer hid it."""
+    shown = row.get(f"{col}_display")
+    return shown if isinstance(shown, str) and shown else f"{int(row[col]):,}"
+
+
+def summary_table(res: pd.DataFrame, label: str) -> pd.DataFrame:
+    """The table behind a resolution chart: every count beside every rate."""
+    out = pd.DataFrame({label: res["label"]})
+    for col, name in (("made", "made"), ("unverified", "unverified"), ("verified", "verified"),
+                      ("fulfilled", "fulfilled"), ("partly", "partly fulfilled"),
+                      ("not_fulfilled", "not fulfilled"), ("overdue", "overdue")):
+        out[name] = res[f"{col}_display"] if f.public else res[col]
+    out["resolution rate %"] = (res["resolution_rate"] * 100).round(1)
+    out["fulfilled or partly %"] = (res["fulfilled_or_partly_rate"] * 100).round(1)
+    out["on time %"] = (res["on_time_share"] * 100).round(1)
+    out["fulfilled with a due date"] = (res["fulfilled_with_due_display"] if f.public
+                                        else res["fulfilled_with_due"])
+    out["median days to fulfil"] = res["median_days_to_fulfil"].round(1)
+    return out
+
+
+st.title(t("commitments_title", lang))
+made_scope = st.segmented_control(
+    t("commitments_counted", lang), options=["all", "period"], default="all",
+    key="cm_made_scope", format_func=lambda v: t(f"made_scope_{v}", lang),
+) or "all"
+made_from = f.start if made_scope == "period" else None
+st.caption(t("commitments_caption", lang, scope=f.scope_label, as_of=f"{f.end:%d %b %Y}")
+           + (" " + t("made_in_period", lang, period=f.period_label) if made_from else ""))
+kw = {"as_of": f.end, "county_codes": f.county_codes, "themes": f.themes,
+      "made_from": made_from}
+
+# --- KPIs ------------------------------------------------------------------------------
+tot = commitment_totals(**kw, public=f.public).iloc[0]
+cols = st.columns(6)
+kpi(cols[0], t("commitments_made", lang), count(tot, "made"),
+    delta=f"{count(tot, 'unverified')} unverified (counted apart)",
+    help_text="Commitments made up to the end of the period. " + DEFINITIONS["resolution"])
+kpi(cols[1], t("resolution_rate", lang), pct(tot["resolution_rate"]),
+    delta=f"{count(tot, 'fulfilled')} of {count(tot, 'verified')} verified",
+    help_text=DEFINITIONS["resolution"])
+kpi(cols[2], t("fulfilled_or_partly", lang), pct(tot["fulfilled_or_partly_rate"]),
+    delta=f"{count(tot, 'fulfilled')} + {count(tot, 'partly')} partly, of "
+          f"{count(tot, 'verified')}", help_text=DEFINITIONS["resolution"])
+kpi(cols[3], t("overdue", lang), count(tot, "overdue"),
+    delta=f"of {count(tot, 'made')} made", help_text=DEFINITIONS["overdue"])
+kpi(cols[4], t("on_time_share", lang), pct(tot["on_time_share"]),
+    delta=f"{count(tot, 'fulfilled_on_time')} of {count(tot, 'fulfilled_with_due')} fulfilled "
+          "with a due date", help_text=DEFINITIONS["on_time"])
+median = tot["median_days_to_fulfil"]
+kpi(cols[5], t("median_days", lang), "—" if pd.isna(median) else f"{median:.0f} days",
+    delta=f"over {count(tot, 'fulfilled')} fulfilled", help_text=DEFINITIONS["median_days"])
+
+tab_res, tab_overdue, tab_score, tab_time, tab_export = st.tabs([
+    t("tab_resolution", lang), t("tab_overdue", lang), t("tab_scorecard", lang),
+    t("tab_over_time", lang), t("tab_export", lang)])
+
+# --- resolution by region / county / institution / theme --------------------------------
+with tab_res:
+    by = st.segmented_control(
+        t("cm_break_down_by", lang), options=list(BREAKDOWNS), default="region", key="cm_by",
+        format_func=lambda v: t(f"cm_by_{v}", lang)) or "region"
+    res = resolution_by(by=by, **kw, public=f.public)
+    if by == "institution":
+        res["label"] = res["code"].map(lambda c: reference.INSTITUTION_BY_CODE[c].short_name)
+    else:
+        res["label"] = res["name_sw"] if lang == "sw" else res["name"]
+    if by in ("institution", "theme", "county"):
+        # Busiest first; a county list keeps only counties where something was promised.
+        res = res.sort_values("made", ascending=False, na_position="first", kind="stable")
+        if by == "county":
+            res = res[res["made"].isna() | (res["made"] > 0)]
+    table = summary_table(res, t(f"cm_by_{by}", lang).lower())
+    if by == "institution":
+        table.insert(1, "institution (full name)", res["name"].values)
+    chart_block(t("resolution_by", lang, by=t(f"cm_by_{by}", lang).lower()),
+                resolution_chart(res, label_col="label", public=f.public, lang=lang),
+                table, filters=f,
+                definition=DEFINITIONS["resolution"] + "\n\n" + DEFINITIONS["overdue"] + "\n\n"
+                + DEFINITIONS["on_time"] + "\n\n" + DEFINITIONS["median_days"],
+                source=SOURCE, as_of=as_of_data, key=f"cm_res_{by}",
+                caption=t("cm_status_as_of", lang, date=f"{f.end:%d %b %Y}"))
+
+# --- overdue ---------------------------------------------------------------------------
+with tab_overdue:
+    soon = st.toggle(t("show_due_soon", lang), key="cm_due_soon")
+    od = overdue_commitments(**kw, due_within_days=30 if soon else 0, public=f.public)
+    n_over = int(od["overdue"].sum())
+    marks = [t("overdue_by", lang, days=int(d)) if o else t("due_in", lang, days=int(n))
+             for o, d, n in zip(od["overdue"], od["days_overdue"].fillna(0),
+                                od["days_to_due"].fillna(0))]
+    table = pd.DataFrame({
+        "": marks, "commitment": od["title"], "institution": od["institution"],
+        "county": od["county"], "region": od["region"],
+        "concern it answers": od["concern"], "status": od["status"].map(
+            lambda s: status_label(s, lang)),
+        "due": od["due_on"].dt.date, "days overdue": od["days_overdue"],
+        "id": od["commitment_id"],
+    })
+    chart_block(t("overdue_title", lang, n=n_over), overdue_chart(od), table, filters=f,
+                definition=DEFINITIONS["overdue"], source=SOURCE, as_of=as_of_data,
+                key="cm_overdue", caption=t("overdue_caption", lang))
+    if not table.empty:
+        st.markdown(f"**{t('overdue_list', lang)}**")
+        shown = table.assign(chain=[f"chain?commitment={i}" for i in table["id"]])
+
+        overdue_rows = set(table.index[od["overdue"].to_numpy()])
+
+        def mark(row):
+            style = "background-color: #fde2df; color: #7f1d1d" if row.name in overdue_rows \
+                else ""
+            return [style] * len(row)
+
+        st.dataframe(
+            shown.style.apply(mark, axis=1), hide_index=True, width="stretch",
+            column_config={
+                "": st.column_config.TextColumn(width="medium"),
+                "chain": st.column_config.LinkColumn(t("open_chain", lang),
+                                                     display_text=t("open_chain", lang)),
+                "days overdue": st.column_config.NumberColumn(format="%d"),
+            },
+        )
+
+# --- institution scorecard ---------------------------------------------------------------
+with tab_score:
+    inst = resolution_by(by="institution", **kw, public=f.public).sort_values(
+        "made", ascending=False, na_position="first", kind="stable")
+    inst["label"] = inst["code"].map(lambda c: reference.INSTITUTION_BY_CODE[c].short_name)
+    score = summary_table(inst, "institution")
+    score.insert(1, "institution (full name)", inst["name"].values)
+    chart_block(t("scorecard_title", lang), None, score, filters=f,
+                definition=DEFINITIONS["scorecard"] + "\n\n" + DEFINITIONS["resolution"],
+                source=SOURCE, as_of=as_of_data, key="cm_scorecard")
+    across = "county" if f.county_codes and len({
+        c.region_code for c in reference.counties() if c.code in f.county_codes}) == 1 \
+        else "region"
+    metric = st.segmented_control(
+        t("scorecard_measure", lang), options=list(SCORECARD_METRICS),
+        default="resolution_rate", key="cm_score_metric",
+        format_func=lambda m: SCORECARD_METRICS[m][0]) or "resolution_rate"
+    matrix = institution_region_matrix(**kw, across=across, public=f.public)
+    matrix["area_label"] = matrix["area_sw"] if lang == "sw" else matrix["area"]
+    active = matrix.groupby("institution_code")["made"].sum(min_count=1)
+    keep = active[(active > 0) | active.isna()].index
+    matrix = matrix[matrix["institution_code"].isin(keep)]
+    long = pd.DataFrame({
+        "institution": matrix["institution"], across: matrix["area"],
+        "made": matrix["made_display"] if f.public else matrix["made"],
+        "verified": matrix["verified_display"] if f.public else matrix["verified"],
+        "fulfilled": matrix["fulfilled_display"] if f.public else matrix["fulfilled"],
+        "overdue": matrix["overdue_display"] if f.public else matrix["overdue"],
+        "resolution rate %": (matrix["resolution_rate"] * 100).round(1),
+        "median days to fulfil": matrix["median_days_to_fulfil"].round(1),
+    })
+    chart_block(t("scorecard_across", lang, across=t(f"cm_by_{across}", lang).lower()),
+                scorecard_heatmap(matrix, metric=metric, col_col="area_label"), long,
+                filters=f, definition=DEFINITIONS["scorecard"], source=SOURCE,
+                as_of=as_of_data, key=f"cm_heat_{across}",
+                caption=t("scorecard_caption", lang))
+
+# --- fulfilment over time since each forum ---------------------------------------------
+with tab_time:
+    split = st.toggle(t("curve_by_region", lang), key="cm_curve_region")
+    curve = fulfilment_curve(**kw, public=f.public)
+    if split:
+        curve = pd.concat([curve, fulfilment_curve(**kw, by="region", public=f.public)],
+                          ignore_index=True)
+    curve_table = pd.DataFrame({
+        "group": curve["group"], "months since forum": curve["months"],
+        "verified and old enough": curve["eligible_display"],
+        "fulfilled by then": curve["fulfilled_display"],
+        "share fulfilled %": (curve["share"] * 100).round(1),
+        "unverified (apart)": curve["unverified_display"],
+    })
+    chart_block(t("curve_title", lang), fulfilment_curve_chart(curve), curve_table, filters=f,
+                definition=DEFINITIONS["fulfilment_curve"], source=SOURCE, as_of=as_of_data,
+                key="cm_curve")
+    forums = forum_fulfilment(**kw, public=f.public)
+    forum_table = pd.DataFrame({
+        "forum": forums["forum_edition"], "county": forums["county"],
+        "held": forums["held_on"].dt.date, "months since": forums["months_since"],
+        "made": forums["made_display"], "verified": forums["verified_display"],
+        "fulfilled": forums["fulfilled_display"],
+        "resolution rate %": (forums["resolution_rate"] * 100).round(1),
+        "overdue": forums["overdue_display"],
+    })
+    chart_block(t("forums_title", lang), forum_scatter(forums), forum_table, filters=f,
+                definition=DEFINITIONS["resolution"], source=SOURCE, as_of=as_of_data,
+                key="cm_forums")
+
+# --- export ----------------------------------------------------------------------------
+with tab_export:
+    st.markdown(t("export_intro", lang, date=f"{f.end:%d %b %Y}"))
+    exp = commitments_export(**kw, public=f.public)
+    hist = history_export(**kw, public=f.public)
+    st.download_button(
+        t("download_xlsx", lang),
+        data=lambda: to_xlsx_bytes({"commitments": exp, "history": hist}),
+        file_name=f"commitments_{f.end:%Y-%m-%d}.xlsx", on_click="ignore",
+        mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+        key="cm_xlsx", icon=":material/table:", type="primary",
+    )
+    chart_block(t("export_commitments", lang), None, exp, filters=f,
+                definition=DEFINITIONS["resolution"], source=SOURCE, as_of=as_of_data,
+                key="cm_export")
+    chart_block(t("export_history", lang), None, hist, filters=f,
+                definition="Every status update ever recorded for these commitments, oldest "
+                           "first; nothing is overwritten.", source=SOURCE, as_of=as_of_data,
+                key="cm_history")
