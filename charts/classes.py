@@ -140,3 +140,4 @@ SCHEME_BY_MODE: dict[str, ClassScheme] = {
     "resolution": RESOLUTION_SCHEME,
     "sentiment": SENTIMENT_SCHEME,
 }
+

@@ -66,6 +66,16 @@ LABELS: dict[str, tuple[str, str]] = {
     "pick_county": ("Pick a county…", "Chagua kaunti…"),
     "click_hint": ("Click a county on the map to open its profile.",
                    "Bofya kaunti kwenye ramani kufungua wasifu wake."),
+    "mshort_count": ("Crimes", "Uhalifu"),
+    "mshort_rate": ("Rate per 100,000", "Kiwango kwa 100,000"),
+    "mshort_change": ("Change", "Mabadiliko"),
+    "mshort_concerns": ("Concerns at forums", "Malalamiko barazani"),
+    "mshort_resolution": ("Resolution rate", "Kiwango cha utatuzi"),
+    "mshort_sentiment": ("Chiefs' sentiment", "Hisia za machifu"),
+    "no_forums_in_period": ("No forum was held in this period and area; widen the period to "
+                            "see the concerns raised.",
+                            "Hakuna baraza lililofanyika katika kipindi na eneo hili; panua "
+                            "kipindi kuona malalamiko."),
     # --- commitments, chain and recording progress ---
     "commitments_title": ("Commitments: are promises kept?", "Ahadi: je, zinatimizwa?"),
     "commitments_caption": (

@@ -1,0 +1,233 @@
+"""Hotspots: the county map at the centre of the page — where crime and concerns are
+concentrated and where things are getting worse — with a hexagon hotspot layer, a ranked
+table beside it, and a click (or a pick) that opens a county's profile."""
+
+import pandas as pd
+import streamlit as st
+
+from charts.classes import HEX_SCHEME, SCHEME_BY_MODE
+from charts.hexmap import COUNTY_LAYER_ID, HEX_LAYER_ID, hex_deck, legend_html
+from charts.maps import county_choropleth
+from config import get_settings
+from data_access import reference
+from data_access.hotspots import (
+    CRIME_MODES,
+    MAP_MODES,
+    county_map_frame,
+    hex_hotspot_summary,
+    hex_hotspots,
+    rank_counties,
+)
+from data_access.metrics import DEFINITIONS
+from data_access.status import data_status
+from geo.boundaries import ATTRIBUTION, counties_geojson, map_view_for
+from ui.blocks import chart_block
+from ui.filters import current_filters, set_county
+from ui.i18n import t
+from views.registry import existing_pages
+
+PROFILE_SCRIPT = "county_profile.py"
+DEFAULT_MODE = "rate"
+TOP_N = 15
+# The map's size on a laptop screen (left column of the wide layout), used to frame it.
+MAP_WIDTH_PX, MAP_HEIGHT_PX = 600, 560
+
+# The columns of the compact ranked table beside the map, per mode (the map's own
+# table view and CSV carry every column).
+SIDE_COLUMNS = {
+    "count": ["crimes", "rate per 100,000"],
+    "rate": ["rate per 100,000", "crimes"],
+    "change": ["this period", "previous period", "z", "is it real?"],
+    "concerns": ["concerns raised at forums", "forums held"],
+    "resolution": ["resolution rate %", "fulfilled", "verified", "unverified"],
+    "sentiment": ["sentiment (1–5)", "reports", "compliance %"],
+}
+
+# Per mode: legend title, "about this number", source, which data source dates it, and
+# the tooltip lines (column of the map frame → label shown).
+MODE_INFO = {
+    "count": ("Crimes in period", DEFINITIONS["crime_count"],
+              "National Crime Trends Observatory (crime_agg)", "observatory",
+              {"count_display": "crimes", "previous_display": "previous period",
+               "rate": "per 100,000"}),
+    "rate": ("per 100,000", DEFINITIONS["rate"],
+             "National Crime Trends Observatory (crime_agg); population: KNBS 2019 census",
+             "observatory",
+             {"rate": "per 100,000", "count_display": "crimes",
+              "population_2019": "population (2019)"}),
+    "change": ("Change vs previous period",
+               DEFINITIONS["change_map"] + "\n\n" + DEFINITIONS["significance"],
+               "National Crime Trends Observatory (crime_agg)", "observatory",
+               {"count_display": "this period", "previous_display": "previous period",
+                "pct": "change %", "z_r": "z", "verdict": "is it real?"}),
+    "concerns": ("Concerns raised", DEFINITIONS["forum_concerns"],
+                 "Jukwaa la Usalama forum records (concerns)", "forums",
+                 {"concerns_display": "concerns", "forums_display": "forums held"}),
+    "resolution": ("Resolution rate", DEFINITIONS["resolution"],
+                   "Forum commitments and their status updates", "commitments",
+                   {"value_display": "resolution rate", "fulfilled_display": "fulfilled",
+                    "verified_display": "verified", "unverified_display": "unverified",
+                    "made_display": "made"}),
+    "sentiment": ("Sentiment (1–5)",
+                  DEFINITIONS["sentiment"] + "\n\n" + DEFINITIONS["compliance"],
+                  "Chiefs' monthly reports (NGAO)", "chiefs",
+                  {"value_display": "sentiment", "reports_display": "reports",
+                   "expected": "reports expected", "compliance_pct": "compliance %"}),
+}
+
+
+def _profile_page() -> str | None:
+    """The county profile's script path, once that page exists."""
+    return next((f"views/{p.script}" for p in existing_pages() if p.script == PROFILE_SCRIPT),
+                None)
+
+
+def _open_profile(code: str) -> None:
+    """Select the county and open its profile (or, until that page exists, show the
+    county here; a selection that is already in force does nothing, so no rerun loop)."""
+    page = _profile_page()
+    if page is None and code == f.county:
+        return
+    set_county(code, page=page)
+
+
+def _clicked_county(state) -> str | None:
+    """The county code picked on the plotly map (points) or the pydeck map (objects)."""
+    if not state:
+        return None
+    selection = state.get("selection") or {}
+    for point in selection.get("points") or []:
+        if point.get("location"):
+            return str(point["location"])
+    objects = selection.get("objects") or {}
+    for obj in objects.get(COUNTY_LAYER_ID) or []:
+        code = obj.get("id") or (obj.get("properties") or {}).get("code")
+        if code:
+            return str(code)
+    for obj in objects.get(HEX_LAYER_ID) or []:  # a cell opens its main county
+        if obj.get("county_code"):
+            return str(obj["county_code"])
+    return None
+
+
+def _as_of(source: str):
+    value = status.loc[source, "last"] if source in status.index else None
+    return value if value is not None and pd.notna(value) else None
+
+
+def _seed(key: str, value) -> None:
+    if key not in st.session_state:
+        st.session_state[key] = value
+
+
+f = current_filters()
+lang = f.lang
+settings = get_settings()
+status = data_status().set_index("source")
+
+st.title(t("hotspots", lang))
+st.caption(t("hotspots_caption", lang, scope=f.scope_label, period=f.period_label))
+
+# --- controls, kept in the URL (?map=<mode>&hex=1) -------------------------------------
+url_mode = st.query_params.get("map")
+_seed("hs_mode", url_mode if url_mode in MAP_MODES
+      else st.session_state.get("_hs_mode_saved", DEFAULT_MODE))
+_seed("hs_hex", st.query_params.get("hex") == "1")
+mode = st.segmented_control(t("map_shows", lang), options=list(MAP_MODES), key="hs_mode",
+                            required=True, format_func=lambda m: t(f"mshort_{m}", lang))
+show_hex = st.toggle(t("hex_layer", lang), key="hs_hex", help=t("hex_help", lang))
+st.session_state["_hs_mode_saved"] = mode
+if st.query_params.get("map") != mode:
+    st.query_params["map"] = mode
+if show_hex and st.query_params.get("hex") != "1":
+    st.query_params["hex"] = "1"
+elif not show_hex and "hex" in st.query_params:
+    del st.query_params["hex"]
+
+# --- data -----------------------------------------------------------------------------
+prev_start, prev_end = f.previous
+frame = county_map_frame(mode=mode, start=f.start, end=f.end, prev_start=prev_start,
+                         prev_end=prev_end, categories=f.categories, themes=f.themes,
+                         county_codes=f.county_codes, public=f.public)
+scheme = SCHEME_BY_MODE[mode]
+frame["class"] = scheme.classify(frame["value"], suppressed=frame["suppressed"])
+legend_title, definition, source, source_key, hover_cols = MODE_INFO[mode]
+ranked = rank_counties(frame, mode)
+# Tooltip and table columns with readable names.
+if "rate_per_100k" in frame:
+    frame["rate"] = frame["rate_per_100k"].round(1)
+if mode == "change":
+    frame["pct"] = frame["pct_change"].round(0)
+    frame["z_r"] = frame["z"].round(2)
+if mode == "sentiment":
+    frame["compliance_pct"] = (frame["compliance"] * 100).round(0)
+hover_frame = frame[["county_code", "county", "class", *hover_cols]].rename(columns=hover_cols)
+view = map_view_for(f.county_codes, width_px=MAP_WIDTH_PX, height_px=MAP_HEIGHT_PX)
+center, zoom = {"lat": view["lat"], "lon": view["lon"]}, view["zoom"]
+population_note = (f"Population: {settings.population_source}. " if mode == "rate" else "")
+as_of = _as_of(source_key)
+
+if mode == "concerns" and int(frame["forums"].sum()) == 0:
+    st.info(t("no_forums_in_period", lang))
+
+left, right = st.columns([3, 2])
+with left:
+    if show_hex:
+        cells = hex_hotspots(start=f.start, end=f.end, categories=f.categories,
+                             county_codes=f.county_codes, public=f.public)
+        summary = hex_hotspot_summary(start=f.start, end=f.end, categories=f.categories,
+                                      county_codes=f.county_codes, public=f.public).iloc[0]
+        if mode not in CRIME_MODES:
+            st.info(t("hex_crime_only", lang))
+        st.html(legend_html(HEX_SCHEME, "Incidents per cell"))
+        hidden = (f" {summary['incidents_hidden']:,} incidents in {summary['cells_hidden']:,} "
+                  "cells with fewer than 5 are not shown (presenter mode)."
+                  if summary["cells_hidden"] else "")
+        table = cells[["hex", "count", "county"]].rename(
+            columns={"hex": "H3 cell", "count": "incidents", "county": "county (most incidents)"})
+        state = chart_block(
+            t("hex_title", lang), hex_deck(cells, counties_geojson(), center=center, zoom=zoom,
+                                              height=MAP_HEIGHT_PX),
+            table, filters=f, definition=DEFINITIONS["hex_layer"],
+            source="Incident records with coordinates (hex_cells aggregate)", as_of=as_of
+            if mode in CRIME_MODES else _as_of("observatory"),
+            key="hotspots_hex", on_select="rerun", selection_mode="single-object",
+            caption=f"{summary['incidents']:,} incidents in {summary['cells']:,} cells."
+                    f"{hidden} {ATTRIBUTION}",
+        )
+    else:
+        fig = county_choropleth(
+            hover_frame, counties_geojson(), class_col="class", scheme=scheme,
+            hover={**{c: True for c in hover_cols.values()}, "class": False,
+                   "county_code": False},
+            center=center, zoom=zoom, legend_title=legend_title, height=MAP_HEIGHT_PX,
+        )
+        # Keep the user's pan and zoom across reruns and mode changes; re-frame only when
+        # the area in scope changes.
+        fig.update_layout(uirevision="hotspots-" + ",".join(f.county_codes))
+        # Bottom left is Tanzania and the lake: the legend hides no county there.
+        fig.update_layout(legend={"y": 0.02, "yanchor": "bottom"})
+        map_table = ranked.merge(frame[["county", "class"]], on="county", how="left").rename(
+            columns={"class": "legend class"})
+        state = chart_block(
+            t(f"mode_{mode}", lang), fig, map_table, filters=f, definition=definition,
+            source=source, as_of=as_of, key="hotspots_map", on_select="rerun",
+            selection_mode="points", caption=population_note + ATTRIBUTION,
+        )
+    st.caption(t("click_hint", lang))
+    clicked = _clicked_county(state)
+    if clicked:
+        _open_profile(clicked)
+
+with right:
+    side = ranked.head(TOP_N)[["rank", "county", *SIDE_COLUMNS[mode]]]
+    chart_block(f"{t('ranked_title', lang)} — {t(f'mode_{mode}', lang)}", None, side,
+                filters=f, definition=definition, source=source,
+                as_of=as_of, key="hotspots_ranked",
+                caption=population_note.strip() or None)
+    names = {c.code: c.name for c in reference.counties()}
+    options = sorted(frame["county_code"], key=lambda c: names[c])
+    picked = st.selectbox(t("open_profile", lang), options, index=None, key="hs_open",
+                          format_func=names.get, placeholder=t("pick_county", lang))
+    if picked:
+        _open_profile(picked)
