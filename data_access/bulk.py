@@ -9,8 +9,8 @@ and the demo generator write millions of rows, so this module talks to the drive
 
 Both run on the connection the caller already holds, so the rows commit or roll back with
 the rest of the caller's transaction. Values are converted per column type to what the
-driver stores the same way SQLAlchemy would (dates as ISO text on SQLite), and numpy
-scalars become plain Python numbers.
+driver stores the same way SQLAlchemy would (dates as ISO text on SQLite), numpy scalars
+become plain Python values and missing values (None, NaN, NaT) become NULL.
 """
 
 from __future__ import annotations
@@ -27,21 +27,30 @@ from sqlalchemy.engine import Connection
 _BATCH = 50_000
 
 
+def _missing(v: Any) -> bool:
+    # None, float NaN, pandas NaT and numpy NaT all mean "no value" (NaN != NaN).
+    return v is None or v != v
+
+
 def _sqlite_date(v: Any) -> Any:
-    if v is None or type(v) is str:
+    if type(v) is str:
         return v
+    if _missing(v):
+        return None
+    if isinstance(v, np.datetime64):
+        return str(v.astype("datetime64[D]"))
     if isinstance(v, dt.datetime):
         v = v.date()
     if isinstance(v, dt.date):
         return v.isoformat()
-    if isinstance(v, np.datetime64):
-        return str(v.astype("datetime64[D]"))
     raise TypeError(f"expected a date, got {v!r}")
 
 
 def _sqlite_datetime(v: Any) -> Any:
-    if v is None or type(v) is str:
+    if type(v) is str:
         return v
+    if _missing(v):
+        return None
     if isinstance(v, np.datetime64):
         v = v.astype("datetime64[us]").item()
     if isinstance(v, dt.datetime):
@@ -52,37 +61,69 @@ def _sqlite_datetime(v: Any) -> Any:
     raise TypeError(f"expected a datetime, got {v!r}")
 
 
-def _plain_number(v: Any) -> Any:
-    # sqlite3 and psycopg refuse numpy integers; .item() gives the Python number.
+def _pg_date(v: Any) -> Any:
+    if _missing(v):
+        return None
+    if isinstance(v, np.datetime64):
+        v = v.astype("datetime64[D]").item()
+    if isinstance(v, dt.date | str):
+        return v
+    raise TypeError(f"expected a date, got {v!r}")
+
+
+def _pg_datetime(v: Any) -> Any:
+    if _missing(v):
+        return None
+    if isinstance(v, np.datetime64):
+        v = v.astype("datetime64[us]").item()
+    if isinstance(v, dt.date | str):
+        return v
+    raise TypeError(f"expected a datetime, got {v!r}")
+
+
+def _number(v: Any) -> Any:
+    # The drivers refuse numpy integers (.item() gives the Python number); a NaN is a
+    # missing value, stored as NULL on both databases (PostgreSQL would keep 'NaN').
+    if _missing(v):
+        return None
     return v.item() if isinstance(v, np.generic) else v
 
 
+def _text(v: Any) -> Any:
+    if _missing(v):
+        return None
+    return str(v) if isinstance(v, str) else v
+
+
 def _bool(v: Any) -> Any:
-    return v if v is None else int(bool(v))
+    return None if _missing(v) else int(bool(v))
 
 
 def _bool_pg(v: Any) -> Any:
-    return v if v is None else bool(v)
+    return None if _missing(v) else bool(v)
 
 
 _NONE = type(None)
 # Per column type: the value types each driver takes as they are, and the converter for
-# anything else. Checking a batch's types is far cheaper than converting every value.
+# anything else. Checking a batch's types is far cheaper than converting every value;
+# floats are accepted after a check that the batch holds no NaN.
 _SQLITE_RULES = {
     "datetime": ((str, _NONE), _sqlite_datetime),
     "date": ((str, _NONE), _sqlite_date),
     "bool": ((int, bool, _NONE), _bool),
-    "number": ((int, float, _NONE), _plain_number),
+    "number": ((int, float, _NONE), _number),
+    "text": ((str, _NONE), _text),
 }
 _PG_RULES = {
-    "datetime": ((dt.datetime, str, _NONE), _plain_number),
-    "date": ((dt.date, str, _NONE), _plain_number),
+    "datetime": ((dt.datetime, str, _NONE), _pg_datetime),
+    "date": ((dt.date, str, _NONE), _pg_date),
     "bool": ((bool, _NONE), _bool_pg),
-    "number": ((int, float, _NONE), _plain_number),
+    "number": ((int, float, _NONE), _number),
+    "text": ((str, _NONE), _text),
 }
 
 
-def _kind(col_type: sa.types.TypeEngine) -> str | None:
+def _kind(col_type: sa.types.TypeEngine) -> str:
     if isinstance(col_type, sa.DateTime):
         return "datetime"
     if isinstance(col_type, sa.Date):
@@ -91,26 +132,26 @@ def _kind(col_type: sa.types.TypeEngine) -> str | None:
         return "bool"
     if isinstance(col_type, (sa.Integer, sa.Float, sa.Numeric)):
         return "number"
-    return None
+    return "text"
 
 
 def _rules(table: sa.Table, columns: Sequence[str], backend: str) -> list[tuple]:
-    """(position, accepted types, converter) for every column that may need converting."""
+    """(position, accepted types, converter) for every column."""
     rules = _SQLITE_RULES if backend == "sqlite" else _PG_RULES
-    out = []
-    for i, name in enumerate(columns):
-        kind = _kind(table.c[name].type)
-        if kind is not None:
-            out.append((i, *rules[kind]))
-    return out
+    return [(i, *rules[_kind(table.c[name].type)]) for i, name in enumerate(columns)]
+
+
+def _needs_converting(batch: list[tuple], i: int, accepted: tuple) -> bool:
+    types = {type(row[i]) for row in batch}
+    if not types <= set(accepted):
+        return True
+    return float in types and any(
+        row[i] != row[i] for row in batch if type(row[i]) is float)
 
 
 def _prepared(batch: list[tuple], rules: list[tuple]) -> list[tuple]:
     """Convert only the columns of this batch holding values the driver would refuse."""
-    todo = [
-        (i, f) for i, accepted, f in rules
-        if not {type(row[i]) for row in batch} <= set(accepted)
-    ]
+    todo = [(i, f) for i, accepted, f in rules if _needs_converting(batch, i, accepted)]
     if not todo:
         return batch
     out = []
@@ -171,10 +212,20 @@ def bulk_insert(
         for batch in iter(lambda: list(islice(tuples, _BATCH)), [])
     )
     if backend == "sqlite":
-        return _sqlite_insert(conn, table, cols, batches)
-    if backend == "postgresql" and conn.dialect.driver == "psycopg":
-        return _pg_copy(conn, table, cols, batches)
-    return _generic_insert(conn, table, cols, batches)
+        writer = _sqlite_insert
+    elif backend == "postgresql" and conn.dialect.driver == "psycopg":
+        writer = _pg_copy
+    else:
+        return _generic_insert(conn, table, cols, batches)
+    try:
+        return writer(conn, table, cols, batches)
+    except conn.dialect.loaded_dbapi.Error as exc:
+        # Raise what SQLAlchemy would (IntegrityError, DataError, ...), so callers catch
+        # one family of errors whichever path wrote the rows.
+        raise sa.exc.DBAPIError.instance(
+            f"bulk insert into {table.name}", None, exc, conn.dialect.loaded_dbapi.Error,
+            dialect=conn.dialect,
+        ) from exc
 
 
 def _quoted(conn: Connection, table: sa.Table, cols: Sequence[str]) -> tuple[str, str]:
@@ -200,11 +251,16 @@ def _sqlite_insert(conn: Connection, table: sa.Table, cols: list[str], batches: 
 
 def _pg_copy(conn: Connection, table: sa.Table, cols: list[str], batches: Iterator) -> int:
     tname, cnames = _quoted(conn, table, cols)
+    # The first batch is converted before COPY starts, so a bad value in it raises while
+    # the transaction is still usable (an error during COPY aborts the transaction).
+    first = next(batches, None)
+    if first is None:
+        return 0
     cursor = conn.connection.driver_connection.cursor()
     total = 0
     try:
         with cursor.copy(f"COPY {tname} ({cnames}) FROM STDIN") as copy:
-            for batch in batches:
+            for batch in chain([first], batches):
                 for row in batch:
                     copy.write_row(row)
                 total += len(batch)

@@ -10,6 +10,7 @@ import math
 
 import h3
 import numpy as np
+import pandas as pd
 import pytest
 import sqlalchemy as sa
 
@@ -96,6 +97,36 @@ def test_bulk_insert_dicts_and_tuples_with_mixed_value_types(engine):
     ]
 
 
+def test_bulk_insert_stores_missing_values_as_null(engine):
+    # What rows taken from a pandas frame look like: NaN, NaT, Timestamps, numpy types.
+    inc = schema.incidents
+    with engine.begin() as conn:
+        sid = _source(conn)
+        bulk_insert(conn, inc, [
+            {"external_id": np.str_("p1"), "occurred_on": pd.Timestamp("2024-05-06"),
+             "month": np.datetime64("2024-05-01"), "county_code": "047",
+             "category_code": "robbery", "latitude": math.nan, "longitude": np.float64("nan"),
+             "h3_cell": None, "source_id": sid},
+            {"external_id": "p2", "occurred_on": D(2024, 5, 7), "month": D(2024, 5, 1),
+             "county_code": "047", "category_code": "robbery", "latitude": -1.25,
+             "longitude": 36.8, "h3_cell": np.int64(cell_for(-1.25, 36.8, RES)),
+             "source_id": sid},
+        ])
+    # A value that is no date is refused, not guessed at (PostgreSQL would read 20240507).
+    with pytest.raises(TypeError, match="expected a date"), engine.begin() as conn:
+        bulk_insert(conn, inc, [{"external_id": "p3", "occurred_on": 20240507,
+                                 "month": D(2024, 5, 1), "county_code": "047",
+                                 "category_code": "robbery", "source_id": sid}])
+    with engine.connect() as conn:
+        rows = conn.execute(sa.select(inc.c.external_id, inc.c.occurred_on, inc.c.month,
+                                      inc.c.latitude, inc.c.longitude)
+                            .order_by(inc.c.external_id)).all()
+    assert [tuple(r) for r in rows] == [
+        ("p1", D(2024, 5, 6), D(2024, 5, 1), None, None),
+        ("p2", D(2024, 5, 7), D(2024, 5, 1), -1.25, 36.8),
+    ]
+
+
 def test_bulk_insert_datetimes_read_back(engine):
     with engine.begin() as conn:
         sid = _source(conn)
@@ -127,6 +158,19 @@ def test_bulk_insert_is_part_of_the_callers_transaction(engine):
     with engine.connect() as conn:
         assert conn.execute(sa.select(sa.func.count()).select_from(schema.incidents)
                             ).scalar_one() == 0
+
+
+def test_bulk_insert_database_errors_are_sqlalchemy_errors(engine):
+    row = _incident("dup", D(2024, 1, 1), "047", "robbery", None, None)
+    with pytest.raises(sa.exc.IntegrityError), engine.begin() as conn:
+        row["source_id"] = _source(conn)
+        bulk_insert(conn, schema.incidents, [row, dict(row)])  # external_id is unique
+    with engine.connect() as conn:
+        assert _count_rows(conn, schema.incidents) == 0
+
+
+def _count_rows(conn, table) -> int:
+    return conn.execute(sa.select(sa.func.count()).select_from(table)).scalar_one()
 
 
 def test_bulk_insert_bad_calls_say_what_is_wrong(engine):
