@@ -181,33 +181,37 @@ def top_keys(series: pd.DataFrame, n: int) -> list[str]:
 # --- year to date ---------------------------------------------------------------------
 
 
-def ytd_comparison(*, end: dt.date, by: str = "total", categories: tuple[str, ...] = (),
-                   county_codes: tuple[str, ...] = (), public: bool = False,
-                   engine=None) -> pd.DataFrame:
-    """Year to date against last year to date, per key, with change, % and verdict.
+def year_on_year(*, start: dt.date, end: dt.date, by: str = "total",
+                 categories: tuple[str, ...] = (), county_codes: tuple[str, ...] = (),
+                 public: bool = False, engine=None) -> pd.DataFrame:
+    """The months of [start, end] against the same months a year earlier, per key.
 
-    The year to date runs from 1 January of ``end``'s year to the end of ``end``'s month;
-    last year to date covers the same months a year earlier. Columns: ``key, label,
-    label_sw, current, previous, change, pct_change, z, verdict, direction, ytd_from,
-    ytd_to`` plus ``current_display, previous_display``; ordered by ``current``.
+    Columns: ``key, label, label_sw, current, previous, change, pct_change, z, verdict,
+    direction, period_from, period_to, previous_from, previous_to`` plus
+    ``current_display, previous_display``; every key in scope, most records first.
+    Public mode (always for sensitive categories) hides counts of 1–4 and the change,
+    % and z computed from them; their verdict is "too few to tell".
     """
+    _check_period(start, end)
     _check_by(by)
     categories, county_codes = tuple(categories), tuple(county_codes)
-    this_from = dt.date(end.year, 1, 1)
+    this_from = start.replace(day=1)
     this_to = add_months(end, 1) - dt.timedelta(days=1)
-    last_from = dt.date(end.year - 1, 1, 1)
-    last_to = add_months(dt.date(end.year - 1, end.month, 1), 1) - dt.timedelta(days=1)
+    last_from = add_months(this_from, -12)
+    last_to = add_months(end, -11) - dt.timedelta(days=1)
     counts = monthly_counts(engine=engine, start=last_from, end=this_to,
                             categories=categories, county_codes=county_codes)
     by_key = _by_key_month(counts, by)
-    cur = by_key[by_key["month"] >= pd.Timestamp(this_from)].groupby("key")["count"].sum()
-    prev = by_key[(by_key["month"] >= pd.Timestamp(last_from))
-                  & (by_key["month"] <= pd.Timestamp(last_to))].groupby("key")["count"].sum()
+    months = by_key["month"]
+    cur = by_key[months >= pd.Timestamp(this_from)].groupby("key")["count"].sum()
+    prev = by_key[(months >= pd.Timestamp(last_from))
+                  & (months <= pd.Timestamp(last_to))].groupby("key")["count"].sum()
     out = breakdown_keys(by, categories=categories, county_codes=county_codes)
     out["current"] = out["key"].map(cur).fillna(0).astype("int64")
     out["previous"] = out["key"].map(prev).fillna(0).astype("int64")
     out = add_change_columns(out)
-    out["ytd_from"], out["ytd_to"] = this_from, this_to
+    out["period_from"], out["period_to"] = this_from, this_to
+    out["previous_from"], out["previous_to"] = last_from, last_to
     out = out.sort_values("current", ascending=False, kind="stable").reset_index(drop=True)
     sensitive = _sensitive_keys(out["key"], by, categories)
     out = suppress_counts(out, ["current", "previous"], public=public, sensitive=sensitive,
@@ -219,6 +223,18 @@ def ytd_comparison(*, end: dt.date, by: str = "total", categories: tuple[str, ..
     return out
 
 
+def ytd_comparison(*, end: dt.date, by: str = "total", categories: tuple[str, ...] = (),
+                   county_codes: tuple[str, ...] = (), public: bool = False,
+                   engine=None) -> pd.DataFrame:
+    """Year to date against last year to date, per key (see :func:`year_on_year`).
+
+    The year to date runs from 1 January of ``end``'s year to the end of ``end``'s month;
+    last year to date covers the same months a year earlier.
+    """
+    return year_on_year(start=dt.date(end.year, 1, 1), end=end, by=by, categories=categories,
+                        county_codes=county_codes, public=public, engine=engine)
+
+
 # --- yearly figures -------------------------------------------------------------------
 
 
@@ -227,10 +243,11 @@ def yearly_crime(conn: Connection, *, categories: tuple[str, ...] = (),
                  county_codes: tuple[str, ...] = ()) -> pd.DataFrame:
     """Crime per county × category × calendar year, published figures first.
 
-    Columns: ``county_code, category_code, year, count, basis, months_covered``.
-    ``basis`` is "published" where a yearly figure exists (it is used alone and
-    ``months_covered`` is 12) and "monthly" where the year's day and month counts are
-    summed (``months_covered`` = months with any record). Never both for one key.
+    Columns: ``county_code, category_code, year, count, basis, months_covered,
+    first_month, last_month``. ``basis`` is "published" where a yearly figure exists (it
+    is used alone; it covers months 1–12) and "monthly" where the year's day and month
+    counts are summed (``months_covered`` = months with any record, ``first_month`` /
+    ``last_month`` = the first and last of them, 1–12). Never both for one key.
     """
     agg = s.crime_agg
     scope = _scope_filter(agg, categories, county_codes)
@@ -239,22 +256,26 @@ def yearly_crime(conn: Connection, *, categories: tuple[str, ...] = (),
                         .where(agg.c.grain == YEAR_GRAIN, *scope).group_by(*keys))
     finer = read_df(conn, sa.select(*keys, sa.func.sum(agg.c.count).label("count"),
                                     sa.func.count(sa.distinct(agg.c.month))
-                                    .label("months_covered"))
+                                    .label("months_covered"),
+                                    sa.func.min(agg.c.month).label("first_month"),
+                                    sa.func.max(agg.c.month).label("last_month"))
                     .where(agg.c.grain.in_(SUB_YEAR_GRAINS), *scope).group_by(*keys))
     published["basis"], published["months_covered"] = "published", 12
+    published["first_month"], published["last_month"] = 1, 12
     finer["basis"] = "monthly"
+    for col in ("first_month", "last_month"):
+        finer[col] = pd.to_datetime(finer[col]).dt.month if len(finer) else 0
     key_cols = ["county_code", "category_code", "year"]
     if len(published):
         taken = pd.MultiIndex.from_frame(published[key_cols])
         finer = finer[~pd.MultiIndex.from_frame(finer[key_cols]).isin(taken)]
-    cols = [*key_cols, "count", "basis", "months_covered"]
+    cols = [*key_cols, "count", "basis", "months_covered", "first_month", "last_month"]
     frames = [f[cols] for f in (published, finer) if len(f)]
     if not frames:
         return pd.DataFrame(columns=cols)
     out = pd.concat(frames, ignore_index=True)
-    out["year"] = out["year"].astype("int64")
-    out["count"] = out["count"].astype("int64")
-    out["months_covered"] = out["months_covered"].astype("int64")
+    for col in ("year", "count", "months_covered", "first_month", "last_month"):
+        out[col] = out[col].astype("int64")
     return out.sort_values(key_cols, kind="stable").reset_index(drop=True)
 
 
@@ -264,11 +285,12 @@ def yearly_series(*, by: str = "total", categories: tuple[str, ...] = (),
                   engine=None) -> pd.DataFrame:
     """Yearly totals per key following :func:`yearly_crime`'s rule.
 
-    Columns: ``year, key, label, label_sw, count, published, from_months,
-    months_covered, complete`` plus ``count_display``. ``published`` / ``from_months``
-    split the count by basis; ``months_covered`` is the most months any monthly-based
-    component covered (12 when all published); ``complete`` is False for a year whose
-    monthly records stop before December (e.g. the current year).
+    Columns: ``year, key, label, label_sw, count, published, from_months, first_month,
+    last_month, complete`` plus ``count_display``. ``published`` / ``from_months`` split
+    the count by basis. ``first_month`` / ``last_month`` (1–12) are the months the year's
+    records reach across the whole scope (1 and 12 when only published figures exist) and
+    ``complete`` is False for a year whose monthly records start after January or stop
+    before December (e.g. the current year), so a part-year is never read as a year.
     """
     _check_by(by)
     categories, county_codes = tuple(categories), tuple(county_codes)
@@ -278,7 +300,7 @@ def yearly_series(*, by: str = "total", categories: tuple[str, ...] = (),
     if last_year is not None:
         rows = rows[rows["year"] <= last_year]
     cols = ["year", "key", "label", "label_sw", "count", "published", "from_months",
-            "months_covered", "complete", "count_display"]
+            "first_month", "last_month", "complete", "count_display"]
     if rows.empty:
         return pd.DataFrame(columns=cols)
     rows = rows.assign(key=_key_column(rows, by))
@@ -286,24 +308,19 @@ def yearly_series(*, by: str = "total", categories: tuple[str, ...] = (),
     rows["from_months"] = rows["count"].where(rows["basis"] == "monthly", 0)
     out = rows.groupby(["year", "key"], as_index=False).agg(
         count=("count", "sum"), published=("published", "sum"),
-        from_months=("from_months", "sum"), months_covered=("months_covered", "max"))
-    coverage = _year_coverage(rows)
-    out["months_covered"] = out["year"].map(coverage).fillna(12).astype("int64")
-    out["complete"] = out["months_covered"] >= 12
+        from_months=("from_months", "sum"))
+    # Coverage is a property of the year across the scope, not of one key: a category
+    # with no record in December does not make the year partial.
+    monthly = rows[rows["basis"] == "monthly"].groupby("year")
+    out["first_month"] = out["year"].map(monthly["first_month"].min()).fillna(1).astype("int64")
+    out["last_month"] = out["year"].map(monthly["last_month"].max()).fillna(12).astype("int64")
+    out["complete"] = (out["first_month"] == 1) & (out["last_month"] == 12)
     out = out.merge(breakdown_keys(by, categories=categories, county_codes=county_codes),
                     on="key", how="inner")
     sensitive = _sensitive_keys(out["key"], by, categories)
     out = suppress_counts(out, ["count"], public=public, sensitive=sensitive,
                           dependents={"count": ["published", "from_months"]})
     return out[cols].sort_values(["year", "key"], kind="stable").reset_index(drop=True)
-
-
-def _year_coverage(rows: pd.DataFrame) -> pd.Series:
-    """Months of each year that monthly-based counts reach (12 when fully published)."""
-    monthly = rows[rows["basis"] == "monthly"]
-    if monthly.empty:
-        return pd.Series(dtype="int64")
-    return monthly.groupby("year")["months_covered"].max()
 
 
 # --- county against region and Kenya ----------------------------------------------------

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 import math
+from pathlib import Path
 
 import pandas as pd
 import pytest
@@ -21,6 +22,7 @@ from data_access.trends import (
     monthly_counts,
     top_keys,
     trend_series,
+    year_on_year,
     yearly_crime,
     yearly_series,
     ytd_comparison,
@@ -169,7 +171,9 @@ def test_year_to_date_against_last_year_to_date(observatory, by, key, current, p
     assert row["verdict"] == verdict
     if previous:
         assert row["pct_change"] == pytest.approx((current - previous) / previous * 100)
-    assert row["ytd_from"] == dt.date(2026, 1, 1) and row["ytd_to"] == dt.date(2026, 6, 30)
+    assert row["period_from"] == dt.date(2026, 1, 1) and row["period_to"] == dt.date(2026, 6, 30)
+    assert (row["previous_from"], row["previous_to"]) == (dt.date(2025, 1, 1),
+                                                          dt.date(2025, 6, 30))
 
 
 def test_year_to_date_ends_with_the_period_month(observatory):
@@ -177,6 +181,24 @@ def test_year_to_date_ends_with_the_period_month(observatory):
                          categories=("robbery",))
     row = out.iloc[0]
     assert (row["current"], row["previous"]) == (63, 30)  # 20+20+23 vs 10+10+10
+
+
+@pytest.mark.parametrize(("start", "end", "current", "previous"), [
+    (dt.date(2026, 3, 1), dt.date(2026, 3, 31), 23, 10),
+    (dt.date(2026, 2, 1), dt.date(2026, 4, 30), 63, 30),
+    (dt.date(2025, 11, 1), dt.date(2026, 2, 28), 60, 20),  # Nov–Dec 2024 had none
+])
+def test_year_on_year_for_any_period(observatory, start, end, current, previous):
+    out = year_on_year(engine=observatory, start=start, end=end, by="category",
+                       categories=("robbery",))
+    assert (out.iloc[0]["current"], out.iloc[0]["previous"]) == (current, previous)
+
+
+def test_year_on_year_over_february_of_a_leap_year(engine):
+    put(engine, [agg_row("001", "robbery", "day", dt.date(2024, 2, 29), 7),
+                 agg_row("001", "robbery", "day", dt.date(2023, 2, 28), 5)])
+    out = year_on_year(engine=engine, start=dt.date(2024, 2, 1), end=dt.date(2024, 2, 29))
+    assert (out.iloc[0]["current"], out.iloc[0]["previous"]) == (7, 5)
 
 
 def test_yearly_view_uses_published_figure_without_double_counting(observatory):
@@ -188,7 +210,10 @@ def test_yearly_view_uses_published_figure_without_double_counting(observatory):
     robbery_2025 = rows[(rows["category_code"] == "robbery") & (rows["year"] == 2025)].iloc[0]
     assert robbery_2025[["count", "basis", "months_covered"]].tolist() == [120, "monthly", 12]
     stealing_2026 = rows[(rows["category_code"] == "stealing") & (rows["year"] == 2026)].iloc[0]
-    assert stealing_2026[["count", "basis", "months_covered"]].tolist() == [30, "monthly", 6]
+    assert stealing_2026[["count", "basis", "months_covered", "first_month",
+                          "last_month"]].tolist() == [30, "monthly", 6, 1, 6]
+    pokot_2025 = rows[(rows["county_code"] == "024") & (rows["year"] == 2025)].iloc[0]
+    assert pokot_2025[["months_covered", "first_month", "last_month"]].tolist() == [1, 3, 3]
 
 
 @pytest.mark.parametrize(("by", "year", "key", "count", "published", "from_months"), [
@@ -209,7 +234,10 @@ def test_yearly_series(observatory, by, year, key, count, published, from_months
 def test_yearly_series_marks_partial_years(observatory):
     out = yearly_series(engine=observatory, by="total")
     assert out.set_index("year")["complete"].to_dict() == {2025: True, 2026: False}
-    assert out.set_index("year")["months_covered"].to_dict() == {2025: 12, 2026: 6}
+    assert out.set_index("year")["last_month"].to_dict() == {2025: 12, 2026: 6}
+    assert out.set_index("year")["first_month"].to_dict() == {2025: 1, 2026: 1}
+    pokot = yearly_series(engine=observatory, by="total", county_codes=("024",))
+    assert pokot.set_index("year")["complete"].to_dict() == {2025: False, 2026: False}
 
 
 def test_county_rate_against_region_and_kenya(observatory):
@@ -257,3 +285,64 @@ def test_empty_database(engine):
     assert len(out) == 8 * 6 and out["count"].sum() == 0
     assert yearly_series(engine=engine).empty
     assert ytd_comparison(engine=engine, end=dt.date(2026, 6, 30))["current"].sum() == 0
+
+
+# --- the Trends page (AppTest on the shared demo database) ---------------------------------
+
+APP = Path(__file__).resolve().parents[1] / "app.py"
+
+
+def _trends_page(url: str, monkeypatch, **params):
+    from streamlit.testing.v1 import AppTest
+
+    monkeypatch.setenv("JUKWAA_DB_URL", url)
+    monkeypatch.setenv("JUKWAA_AUTO_DEMO", "0")  # the shared demo database is read-only
+    monkeypatch.delenv("JUKWAA_ACCESS_CODE", raising=False)
+    at = AppTest.from_file(str(APP), default_timeout=90)
+    at.query_params.update(params)
+    at.run()
+    return at.switch_page("views/trends.py").run()
+
+
+def _problems(at) -> list[str]:
+    return ([f"{e.message}\n{''.join(e.stack_trace)}" for e in at.exception]
+            + [f"st.error: {e.value}" for e in at.error])
+
+
+def _table_with(at, column: str) -> pd.DataFrame:
+    return next(f.value for f in at.dataframe if column in f.value.columns)
+
+
+@pytest.mark.parametrize(("params", "by"), [
+    ({}, "total"),
+    ({}, "category"),
+    ({}, "region"),
+    ({}, "county"),
+    ({"region": "coast"}, "county"),
+    ({"county": "023"}, "category"),
+    ({"county": "024", "cat": "theft_of_stock"}, "region"),
+    ({"cat": "offences_against_morality", "mode": "public"}, "county"),
+    ({"region": "nairobi", "lang": "sw", "from": "2026-01", "to": "2026-06"}, "category"),
+])
+def test_trends_page_runs_for_filter_combinations(demo_sqlite_url, monkeypatch, params, by):
+    at = _trends_page(demo_sqlite_url, monkeypatch, **params)
+    at.segmented_control(key="trends_by").set_value(by).run()
+    assert not _problems(at), "\n".join(_problems(at))
+    assert len(at.get("plotly_chart")) == 4  # monthly, year to date, multiples, yearly
+    assert len(at.metric) == 3
+
+
+def test_trends_tables_keep_yearly_figures_out_of_months(demo_sqlite_url, monkeypatch):
+    at = _trends_page(demo_sqlite_url, monkeypatch, **{"from": "2025-11", "to": "2026-10"})
+    # Switch every chart to its table (what the CSV download holds).
+    for key in ("trends_monthly", "trends_yearly"):
+        at.segmented_control(key=f"{key}_view").set_value("table").run()
+    assert not _problems(at)
+    monthly = _table_with(at, "same month a year earlier")
+    assert monthly["month"].min() == "2025-11" and monthly["month"].max() == "2026-10"
+    yearly = _table_with(at, "from published yearly figures")
+    published = yearly[yearly["from published yearly figures"] > 0]
+    # The demo publishes 2021 and 2022 as yearly figures only: they appear in the yearly
+    # view, whole, and nothing of theirs is added from months.
+    assert set(published["year"]) == {2021, 2022}
+    assert (published["from monthly and daily records"] == 0).all()

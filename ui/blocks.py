@@ -32,9 +32,11 @@ def chart_block(title: str, fig: go.Figure | pdk.Deck | None, table: pd.DataFram
     download is that table, labelled with the filters.
     """
     lang = filters.lang
-    head, toggle = st.columns([4, 1], vertical_alignment="bottom")
+    # A wrapping row, not fixed-ratio columns: the toggle keeps its natural width (and
+    # moves under the title when a narrow column has no room) instead of being clipped.
+    head = st.container(horizontal=True, vertical_alignment="bottom")
     head.subheader(title)
-    view = toggle.segmented_control(
+    view = head.segmented_control(
         " ", options=["chart", "table"], default="chart", key=f"{key}_view",
         format_func=lambda v: t(v, lang), label_visibility="collapsed",
     ) if fig is not None else "table"
@@ -55,17 +57,17 @@ def chart_block(title: str, fig: go.Figure | pdk.Deck | None, table: pd.DataFram
         st.plotly_chart(fig, width="stretch", key=key, config={"displaylogo": False})
     if caption:
         st.caption(caption)
-    about_col, dl_col = st.columns([4, 1])
-    with about_col.expander(t("about_number", lang)):
+    foot = st.container(horizontal=True, vertical_alignment="top")
+    with foot.expander(t("about_number", lang)):
         st.markdown(definition)
         as_of_text = f"{as_of:%d %b %Y}" if as_of else "—"
         st.caption(f"{t('source', lang)}: {source} · {t('data_as_of', lang)} {as_of_text} · "
                    f"{filters.scope_label}, {filters.period_label}")
     if not table.empty:
-        dl_col.download_button(
+        foot.download_button(
             t("download_csv", lang), data=to_csv_bytes(table),
             file_name=f"{_slug(title)}_{filters.start:%Y-%m}_{filters.end:%Y-%m}.csv",
-            mime="text/csv", key=f"{key}_csv", width="stretch",
+            mime="text/csv", key=f"{key}_csv", width="content",
         )
     return selection
 

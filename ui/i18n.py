@@ -76,6 +76,106 @@ LABELS: dict[str, tuple[str, str]] = {
                             "see the concerns raised.",
                             "Hakuna baraza lililofanyika katika kipindi na eneo hili; panua "
                             "kipindi kuona malalamiko."),
+    # trends page
+    "trends": ("Trends", "Mwenendo"),
+    "trends_caption": ("Crime month by month for {scope}, {period}, beside the same months a "
+                       "year earlier.",
+                       "Uhalifu mwezi kwa mwezi kwa {scope}, {period}, pamoja na miezi hiyo "
+                       "mwaka mmoja uliopita."),
+    "break_down_by": ("Break down by", "Gawanya kwa"),
+    "by_total": ("All crime", "Uhalifu wote"),
+    "by_category": ("Category", "Aina ya uhalifu"),
+    "by_region": ("Region", "Eneo"),
+    "by_county": ("County", "Kaunti"),
+    "lines_shown": ("Lines shown (largest first)", "Mistari inayoonyeshwa (mikubwa kwanza)"),
+    "monthly_title": ("Crimes per month, with the same months a year earlier",
+                      "Uhalifu kwa mwezi, pamoja na miezi hiyo mwaka uliopita"),
+    "crimes_per_month": ("Crimes per month", "Uhalifu kwa mwezi"),
+    "year_earlier": ("same month a year earlier (dashed)",
+                     "mwezi huo mwaka uliopita (mstari wa vistari)"),
+    "shown_of": ("Showing the {n} largest of {total}; the table and CSV list the same {n}.",
+                 "Inaonyesha {n} kubwa zaidi kati ya {total}; jedwali na CSV zina hizo {n}."),
+    "period_vs_year_earlier": ("This period vs a year earlier",
+                               "Kipindi hiki dhidi ya mwaka uliopita"),
+    "ytd": ("Year to date", "Mwaka hadi sasa"),
+    "ytd_title": ("Year to date vs last year to date", "Mwaka hadi sasa dhidi ya mwaka jana"),
+    "ytd_range": ("{this} vs {last}", "{this} dhidi ya {last}"),
+    "small_multiples_title": ("Top categories month by month", "Aina kuu mwezi kwa mwezi"),
+    "yearly_title": ("Crimes per calendar year", "Uhalifu kwa kila mwaka"),
+    "yearly_caption": ("Years with published yearly figures use them; other years add up "
+                       "monthly and daily records — never both. A year marked with months "
+                       "(e.g. Jan–Oct) is not complete.",
+                       "Miaka yenye takwimu rasmi za mwaka hutumia hizo; miaka mingine "
+                       "hujumlisha rekodi za mwezi na siku — kamwe si zote mbili. Mwaka "
+                       "wenye miezi (k.m. Jan–Okt) haujakamilika."),
+    # emerging threats
+    "emerging_caption": ("County × category pairs whose latest month ({month}) rose "
+                         "significantly against both the month before and their own "
+                         "6-month average; most severe first.",
+                         "Jozi za kaunti × aina ambazo mwezi wa mwisho ({month}) uliongezeka "
+                         "kwa kiasi kikubwa dhidi ya mwezi uliotangulia na wastani wao wa "
+                         "miezi 6; kali zaidi kwanza."),
+    "no_emerging": ("Nothing is emerging: no county × category rose significantly in the "
+                    "latest month.",
+                    "Hakuna kinachoibuka: hakuna kaunti × aina iliyoongezeka kwa kiasi "
+                    "kikubwa mwezi wa mwisho."),
+    "baseline_avg": ("6-month average", "wastani wa miezi 6"),
+    "previous_month": ("previous month", "mwezi uliotangulia"),
+    "latest_month": ("latest month", "mwezi wa mwisho"),
+    # county profile
+    "county_profile": ("County profile", "Wasifu wa kaunti"),
+    "choose_county": ("Choose a county to see its profile.", "Chagua kaunti kuona wasifu wake."),
+    "profile_caption": ("{region} · population {population} (2019 census) · {period}",
+                        "{region} · idadi ya watu {population} (sensa ya 2019) · {period}"),
+    "share_hint": ("Share this profile: the page address (…?county={code}) opens it directly.",
+                   "Shiriki wasifu huu: anwani ya ukurasa (…?county={code}) huufungua moja "
+                   "kwa moja."),
+    "observatory": ("Crime observatory", "Uchunguzi wa uhalifu"),
+    "forums_commitments": ("Forums and commitments", "Mabaraza na ahadi"),
+    "chiefs_reports": ("Chiefs' monthly reports", "Ripoti za kila mwezi za machifu"),
+    "rate_vs_title": ("Crime rate per 100,000 a month", "Uhalifu kwa watu 100,000 kwa mwezi"),
+    "per_100k_month": ("per 100,000 per month", "kwa watu 100,000 kwa mwezi"),
+    "category_change_title": ("Crime by category: this period vs a year earlier",
+                              "Uhalifu kwa aina: kipindi hiki dhidi ya mwaka uliopita"),
+    "concerns_by_theme": ("Concerns raised at its forums", "Malalamiko kwenye mabaraza yake"),
+    "concerns_fallback": ("No forum in the chosen period: showing every forum up to {end} "
+                          "(latest: {edition}, {date}).",
+                          "Hakuna baraza katika kipindi hiki: inaonyesha mabaraza yote hadi "
+                          "{end} (la mwisho: {edition}, {date})."),
+    "no_forums": ("No forum has been held in this county yet.",
+                  "Bado hakuna baraza lililofanyika katika kaunti hii."),
+    "commitments_by_status": ("Commitments made there", "Ahadi zilizotolewa huko"),
+    "commitment_list": ("Commitments and due dates", "Ahadi na tarehe za mwisho"),
+    "status_as_of": ("Status on {date}; commitments made up to that date.",
+                     "Hali tarehe {date}; ahadi zilizotolewa hadi tarehe hiyo."),
+    "overdue_days": ("overdue {days} days", "imechelewa siku {days}"),
+    "sentiment_compliance": ("Sentiment and compliance", "Hisia na utiifu wa kuripoti"),
+    "sentiment_index": ("Sentiment index (1–5)", "Kipimo cha hisia (1–5)"),
+    "compliance": ("Reporting compliance", "Utiifu wa kuripoti"),
+    "chief_top_themes": ("Chiefs' top concerns", "Wasiwasi mkuu wa machifu"),
+    "county_emerging": ("Emerging threats", "Vitisho vinavyoibuka"),
+    "rates_line": ("Per 100,000 in the period: {county} {rate} · {region} {rate_region} · "
+                   "Kenya {rate_kenya}",
+                   "Kwa watu 100,000 katika kipindi: {county} {rate} · {region} {rate_region} "
+                   "· Kenya {rate_kenya}"),
+    "forums_line": ("{forums} forums held in the period.",
+                    "Mabaraza {forums} yalifanyika katika kipindi."),
+    "overdue_line": ("{overdue} overdue on {date}.", "{overdue} zimepitwa na muda {date}."),
+    "reports_of": ("{reports} of {expected} reports", "ripoti {reports} kati ya {expected}"),
+    "kpi_crimes": ("Crimes", "Uhalifu"),
+    "kpi_rate": ("Per 100,000", "Kwa 100,000"),
+    "kpi_concerns": ("Concerns", "Malalamiko"),
+    "kpi_commitments": ("Commitments", "Ahadi"),
+    "kpi_compliance": ("Compliance", "Utiifu"),
+    "kpi_sentiment": ("Sentiment", "Hisia"),
+    "open_short": ("Profile", "Wasifu"),
+    "overdue_word": ("overdue", "zimechelewa"),
+    "crimes_line": ("{count} crimes vs {previous} in the previous {months} months: {verdict}.",
+                    "Uhalifu {count} dhidi ya {previous} katika miezi {months} iliyopita: "
+                    "{verdict}."),
+    "verdict_significant": ("significant", "mabadiliko halisi"),
+    "verdict_possible": ("possible", "huenda ni halisi"),
+    "verdict_too few to tell": ("too few to tell", "idadi ni ndogo mno kujua"),
     # --- commitments, chain and recording progress ---
     "commitments_title": ("Commitments: are promises kept?", "Ahadi: je, zinatimizwa?"),
     "commitments_caption": (

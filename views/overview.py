@@ -6,16 +6,18 @@ import streamlit as st
 from charts.bars import rate_bars
 from charts.classes import RATE_SCHEME
 from charts.maps import county_choropleth
+from charts.trends import emerging_chart
 from data_access.commitments import resolution_by_region
 from data_access.crime import crime_by_county
+from data_access.emerging import emerging_threats
 from data_access.forums import concerns_by_county_theme, forums_in_period
 from data_access.metrics import DEFINITIONS, classify_change, pct_change, rate_per_100k
 from data_access.status import data_status
 from geo.boundaries import ATTRIBUTION, counties_geojson
-from ui.maps import map_view
 from ui.blocks import chart_block, kpi
-from ui.filters import current_filters
+from ui.filters import current_filters, set_county
 from ui.i18n import t
+from ui.maps import map_view
 
 f = current_filters()
 lang = f.lang
@@ -107,3 +109,45 @@ with right:
                 source="Forum commitments and their status updates",
                 as_of=status.loc["commitments", "last"], key="overview_resolution",
                 caption=f"Status as of {f.end:%d %b %Y}, commitments made up to that date.")
+
+# --- emerging threats ------------------------------------------------------------------
+# County × category pairs whose latest month is a significant rise against their own
+# baseline (data_access.emerging); the reasons beside the chart open the county profile.
+EMERGING_MAX = 20
+threats = emerging_threats(start=f.start, end=f.end, county_codes=f.county_codes,
+                           categories=f.categories, public=f.public)
+sw = lang == "sw"
+reason_col = "reason_sw" if sw else "reason"
+shown = threats.head(EMERGING_MAX).copy()
+em_chart, em_reasons = st.columns([3, 2])
+with em_chart:
+    if shown.empty:
+        fig, table, caption = None, shown, t("no_emerging", lang)
+    else:
+        shown["row"] = (shown["category_sw" if sw else "category"] + " · " + shown["county"])
+        fig = emerging_chart(shown, label_col="row", labels={
+            "baseline": t("baseline_avg", lang), "previous": t("previous_month", lang),
+            "current": t("latest_month", lang)})
+        table = shown[["county", "category", "current_display", "previous_display",
+                       "baseline_display", "z", reason_col]].rename(columns={
+                           "current_display": f"{shown['month'].iloc[0]:%b %Y}",
+                           "previous_display": "previous month",
+                           "baseline_display": "6-month average", reason_col: "reason"})
+        table["z"] = table["z"].round(2)
+        caption = t("emerging_caption", lang, month=f"{shown['month'].iloc[0]:%b %Y}")
+        if len(threats) > len(shown):
+            caption += f" ({len(shown)} of {len(threats)})"
+    chart_block(t("emerging_threats", lang), fig, table, filters=f,
+                definition=DEFINITIONS["emerging"] + "\n\n" + DEFINITIONS["significance"],
+                source="National Crime Trends Observatory (crime_agg, monthly and daily "
+                       "records)", as_of=status.loc["observatory", "last"],
+                key="overview_emerging", caption=caption)
+with em_reasons:
+    for i, r in enumerate(shown.head(6).itertuples()):
+        text_col, button_col = st.columns([3, 1], vertical_alignment="center")
+        z_text = "" if r.z != r.z else f" (z {r.z:.1f})"
+        text_col.markdown(f"**{getattr(r, reason_col)}**{z_text}")
+        if button_col.button(t("open_short", lang), key=f"overview_emerging_open_{i}",
+                             help=f"{t('open_profile', lang)}: {r.county}",
+                             icon=":material/location_city:"):
+            set_county(r.county_code, page="views/county_profile.py")
