@@ -191,9 +191,9 @@ def has_demo_data(engine: Engine) -> bool:
         return False
     ds = schema.data_sources
     with engine.connect() as conn:
-        return conn.execute(
+        return bool(conn.execute(
             sa.select(sa.exists().where(ds.c.kind == "demo"))
-        ).scalar_one()
+        ).scalar_one())
 
 
 # --- forums, concerns, commitments ----------------------------------------------------
@@ -314,7 +314,7 @@ def _evidence(rng: np.random.Generator, status: str, day: dt.date, county: refer
     fmt = _pick(rng, content.EVIDENCE_FORMATS)
     return fmt.format(n4=int(rng.integers(1000, 9999)), n3=int(rng.integers(1, 400)),
                       year=day.year, abbr=_abbreviation(county), date=day.strftime("%d %b %Y"),
-                      inst=inst)
+                      inst=inst.split("/")[0].upper())
 
 
 def _commitments(conn: Connection, window: _Window, seed: int, source_id: int,

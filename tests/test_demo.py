@@ -110,8 +110,9 @@ def test_regenerating_replaces_demo_rows_and_keeps_imported_ones(engine):
             external_id="real-forum", edition="Real Edition", county_code="047",
             venue="Hall", held_on=dt.date(2026, 1, 5), source_id=sid))
 
+    assert has_demo_data(engine) is False
     first = generate_demo(engine, **{**SMALL, "incidents": 3000})
-    assert has_demo_data(engine)
+    assert has_demo_data(engine) is True
     second = generate_demo(engine, **{**SMALL, "incidents": 3000})
     assert _comparable(first) == _comparable(second)
     with engine.connect() as conn:
@@ -122,7 +123,7 @@ def test_regenerating_replaces_demo_rows_and_keeps_imported_ones(engine):
 
     with engine.begin() as conn:
         assert remove_demo_data(conn) is True
-    assert not has_demo_data(engine)
+    assert has_demo_data(engine) is False
     with engine.connect() as conn:
         for table in schema.FACT_TABLES_DELETE_ORDER:
             assert _count(conn, table, table.c.source_id != sid) == 0, table.name
