@@ -50,20 +50,38 @@ def _pct(value) -> str:
     return "—" if value is None or pd.isna(value) else f"{value * 100:.0f}%"
 
 
+# Words written on the charts, in English and Kiswahili (presenters switch live).
+_WORDS = {
+    "en": {"of": "of", "verified": "verified", "unverified": "unverified",
+           "none_verified": "none verified", "too_few": "too few to show (<5)",
+           "open": "Open (not started, in progress, stalled)", "commitments": "Commitments",
+           "rate_axis": "Resolution rate (%)"},
+    "sw": {"of": "kati ya", "verified": "zilizothibitishwa", "unverified": "hazijathibitishwa",
+           "none_verified": "hakuna iliyothibitishwa", "too_few": "chache mno kuonyesha (<5)",
+           "open": "Bado wazi (hazijaanza, zinaendelea, zimekwama)", "commitments": "Ahadi",
+           "rate_axis": "Kiwango cha utatuzi (%)"},
+}
+
+
+def _w(key: str, lang: str) -> str:
+    return _WORDS.get(lang, _WORDS["en"])[key]
+
+
 def rate_text(rate, fulfilled, verified, unverified=None, *, fulfilled_display: str = "",
-              verified_display: str = "") -> str:
+              verified_display: str = "", lang: str = "en") -> str:
     """'57% (4 of 7 verified) · 1 unverified'; 'none verified' without a denominator;
     suppressed counts appear as their display text (e.g. '<5')."""
     f_txt = fulfilled_display or f"{_n(fulfilled):,}"
     v_txt = verified_display or f"{_n(verified):,}"
+    of, ver = _w("of", lang), _w("verified", lang)
     if not pd.isna(verified) and _n(verified) == 0:
-        text = "none verified"
+        text = _w("none_verified", lang)
     elif pd.isna(rate):
-        text = f"{f_txt} of {v_txt} verified"
+        text = f"{f_txt} {of} {v_txt} {ver}"
     else:
-        text = f"{_pct(rate)} ({f_txt} of {v_txt} verified)"
+        text = f"{_pct(rate)} ({f_txt} {of} {v_txt} {ver})"
     if unverified is not None and not pd.isna(unverified) and _n(unverified) > 0:
-        text += f" · {_n(unverified):,} unverified"
+        text += f" · {_n(unverified):,} {_w('unverified', lang)}"
     return text
 
 
@@ -79,7 +97,7 @@ def resolution_chart(df: pd.DataFrame, *, label_col: str, public: bool = False,
     rows = max(len(data), 1)
     height = height or max(260, 40 * rows + 90)
     if public:
-        return _public_rate_bars(data, label_col=label_col, height=height)
+        return _public_rate_bars(data, label_col=label_col, height=height, lang=lang)
     segments = {
         "fulfilled": data["fulfilled"],
         "partly_fulfilled": data["partly"],
@@ -88,8 +106,7 @@ def resolution_chart(df: pd.DataFrame, *, label_col: str, public: bool = False,
         "not_fulfilled": data["not_fulfilled"],
         "unverified": data["unverified"],
     }
-    names = {"in_progress": "Open (not started, in progress, stalled)"
-             if lang != "sw" else "Bado wazi"}
+    names = {"in_progress": _w("open", lang)}
     fig = go.Figure()
     for status, values in segments.items():
         fig.add_trace(go.Bar(
@@ -99,7 +116,7 @@ def resolution_chart(df: pd.DataFrame, *, label_col: str, public: bool = False,
             hovertemplate="%{y}: %{x} " + names.get(status, status_label(status, lang)).lower()
             + "<extra></extra>",
         ))
-    text = [rate_text(r, f, v, u) for r, f, v, u in zip(
+    text = [rate_text(r, f, v, u, lang=lang) for r, f, v, u in zip(
         data["resolution_rate"], data["fulfilled"], data["verified"], data["unverified"])]
     totals = data["made"].fillna(0)
     fig.add_trace(go.Scatter(
@@ -110,26 +127,28 @@ def resolution_chart(df: pd.DataFrame, *, label_col: str, public: bool = False,
     top = float(totals.max()) if len(totals) else 0.0
     fig.update_layout(
         barmode="stack", height=height, font=FONT, plot_bgcolor="white",
-        margin={"l": 10, "r": 20, "t": 10, "b": 10},
-        xaxis={"title": "Commitments", "range": [0, max(top, 1) * 1.9],
+        margin={"l": 10, "r": 20, "t": 40, "b": 10},
+        xaxis={"title": _w("commitments", lang), "range": [0, max(top, 1) * 1.9],
                "gridcolor": "#eeeeee"},
         yaxis={"autorange": "reversed", "automargin": True},
-        legend={"orientation": "h", "y": -0.12 if rows > 4 else -0.3, "x": 0},
+        legend={"orientation": "h", "y": 1.0, "yanchor": "bottom", "x": 0,
+                "traceorder": "normal"},
     )
     return fig
 
 
-def _public_rate_bars(data: pd.DataFrame, *, label_col: str, height: int) -> go.Figure:
+def _public_rate_bars(data: pd.DataFrame, *, label_col: str, height: int,
+                      lang: str = "en") -> go.Figure:
     pct = (data["resolution_rate"] * 100).round(0)
     text = []
     for rate, fulfilled, verified in zip(data["resolution_rate"], data["fulfilled"],
                                          data["verified"]):
         if not pd.isna(verified) and _n(verified) == 0:
-            text.append("none verified")
+            text.append(_w("none_verified", lang))
         elif pd.isna(rate):  # hidden with a small count behind it
-            text.append("too few to show (<5)")
+            text.append(_w("too_few", lang))
         else:
-            text.append(rate_text(rate, fulfilled, verified))
+            text.append(rate_text(rate, fulfilled, verified, lang=lang))
     fig = go.Figure(go.Bar(
         y=data[label_col], x=pct.fillna(0), orientation="h", text=text,
         textposition="outside", marker_color=STATUS_COLORS["fulfilled"], cliponaxis=False,
@@ -138,7 +157,7 @@ def _public_rate_bars(data: pd.DataFrame, *, label_col: str, height: int) -> go.
     fig.update_layout(
         height=height, font=FONT, plot_bgcolor="white",
         margin={"l": 10, "r": 40, "t": 10, "b": 10},
-        xaxis={"title": "Resolution rate (%)", "range": [0, 150], "ticksuffix": "%",
+        xaxis={"title": _w("rate_axis", lang), "range": [0, 150], "ticksuffix": "%",
                "tickvals": [0, 25, 50, 75, 100]},
         yaxis={"autorange": "reversed", "automargin": True},
     )
@@ -181,6 +200,7 @@ def overdue_chart(df: pd.DataFrame, *, top: int = 25) -> go.Figure:
         xaxis={"title": "Days overdue", "gridcolor": "#eeeeee"},
         yaxis={"categoryorder": "array", "categoryarray": list(data["label"]),
                "autorange": "reversed", "automargin": True},
+        showlegend=True,
         legend={"orientation": "h", "y": 1.02, "yanchor": "bottom", "x": 0,
                 "title": {"text": "Overdue by"}},
     )
@@ -356,12 +376,14 @@ def chain_timeline(items: pd.DataFrame, history: pd.DataFrame, *, today,
             + "<extra></extra>",
         ))
     fig.add_vline(x=end, line={"color": "#555555", "dash": "dot", "width": 1})
+    fig.add_annotation(x=end, y=1, yref="paper", text="today", showarrow=False,
+                       xanchor="right", yanchor="bottom", font={"size": 11, "color": "#555555"})
     fig.update_layout(
-        height=max(220, 48 * len(data) + 110), font={"size": 13}, plot_bgcolor="white",
-        margin={"l": 10, "r": 10, "t": 10, "b": 10},
+        height=max(240, 48 * len(data) + 130), font={"size": 13}, plot_bgcolor="white",
+        margin={"l": 10, "r": 10, "t": 40, "b": 10},
         xaxis={"type": "date", "gridcolor": "#eeeeee"},
         yaxis={"categoryorder": "array", "categoryarray": list(data["label"]),
                "autorange": "reversed", "automargin": True},
-        legend={"orientation": "h", "y": -0.15, "x": 0},
+        legend={"orientation": "h", "y": 1.0, "yanchor": "bottom", "x": 0},
     )
     return fig

@@ -347,8 +347,8 @@ def overdue_commitments(*, as_of: dt.date, county_codes: tuple[str, ...] = (),
 
 def fulfilment_curve(*, as_of: dt.date, county_codes: tuple[str, ...] = (),
                      themes: tuple[str, ...] = (), made_from: dt.date | None = None,
-                     by: str | None = None, max_months: int = 24, public: bool = False,
-                     engine=None) -> pd.DataFrame:
+                     by: str | None = None, max_months: int = 24, min_eligible: int = 1,
+                     public: bool = False, engine=None) -> pd.DataFrame:
     """Cumulative share fulfilled by months since the forum (DEFINITIONS["fulfilment_curve"]).
 
     For N = 0 … ``max_months``: ``eligible`` = verified commitments whose forum was at
@@ -359,7 +359,8 @@ def fulfilment_curve(*, as_of: dt.date, county_codes: tuple[str, ...] = (),
     value, else one curve (group "All").
 
     Columns: ``group, months, eligible, fulfilled, unverified, share`` (+ ``_display``
-    columns for the counts); rows with nothing eligible are left out.
+    columns for the counts); rows with fewer than ``min_eligible`` (at least 1) eligible
+    are left out, so a curve stops where too few commitments are old enough to tell.
     """
     frame = commitments_as_of(engine=engine, as_of=as_of, county_codes=tuple(county_codes),
                               themes=tuple(themes), made_from=made_from)
@@ -373,7 +374,7 @@ def fulfilment_curve(*, as_of: dt.date, county_codes: tuple[str, ...] = (),
             cutoff = grp["origin_on"] + pd.DateOffset(months=months)
             old_enough = cutoff <= end
             eligible = old_enough & verified
-            if not eligible.any():
+            if eligible.sum() < max(min_eligible, 1):
                 continue
             done = eligible & grp["fulfilled_on"].notna() & (grp["fulfilled_on"] <= cutoff)
             rows.append({"group": name, "months": months, "eligible": int(eligible.sum()),

@@ -447,7 +447,7 @@ def test_commitments_page_shows_the_pinned_numbers(chain_app_url: str) -> None:
     at = open_page("commitments.py", **{"from": "2025-01", "to": "2025-06"})
     kpis = metrics(at)
     assert kpis["Commitments made"] == ("8", "1 unverified (counted apart)")
-    assert kpis["Resolution rate"] == ("57%", "4 of 7 verified")
+    assert kpis["Resolution rate"] == ("57%", "4 fulfilled of 7 verified")
     assert kpis["Fulfilled or partly"] == ("71%", "4 + 1 partly, of 7")
     assert kpis["Overdue commitments"] == ("2", "of 8 made")
     assert kpis["On-time share"] == ("33%", "1 of 3 fulfilled with a due date")

@@ -85,7 +85,7 @@ mode = st.segmented_control(t("chain_start", lang), ["forum", "commitment"], key
 if mode == "forum":
     forums = forum_choices(start=f.start, end=f.end, county_codes=f.county_codes)
     if forums.empty:
-        st.info(t("no_forums_in_period", lang, scope=f.scope_label, period=f.period_label))
+        st.info(t("chain_no_forums", lang, scope=f.scope_label, period=f.period_label))
         forums = forum_choices(county_codes=f.county_codes)
     wanted = st.session_state.get("ch_forum", deep_forum)
     if wanted is not None and wanted not in set(forums["forum_id"]):
@@ -110,16 +110,17 @@ if mode == "forum":
     history = commitment_history(commitment_ids=tuple(int(i) for i in items["commitment_id"]),
                                  public=f.public)
     st.subheader(f"{info['edition']} — {info['county']} ({info['region']})")
-    c1, c2, c3, c4, c5 = st.columns(5)
-    c1.metric(t("held_on", lang), _date(info["held_on"]), border=True)
-    c2.metric(t("attendance", lang), f"{int(info['attendance_total']):,}", border=True,
+    st.caption(f"{t('held_on', lang)} {_date(info['held_on'])} · {t('venue', lang)}: "
+               f"{info['venue']}")
+    c1, c2, c3, c4 = st.columns(4)
+    c1.metric(t("attendance", lang), f"{int(info['attendance_total']):,}", border=True,
               help=info["attendance"] or None)
-    c3.metric(t("concerns_raised", lang), f"{chain['concern_id'].nunique():,}", border=True)
-    c4.metric(t("commitments_made", lang), f"{len(items):,}", border=True)
+    c2.metric(t("concerns_raised", lang), f"{chain['concern_id'].nunique():,}", border=True)
+    c3.metric(t("commitments_made", lang), f"{len(items):,}", border=True)
     fulfilled = int((items["current_status"] == "fulfilled").sum())
-    c5.metric(t("fulfilled_now", lang), f"{fulfilled:,}",
-              delta=f"{int(items['overdue'].sum())} overdue", delta_color="off", border=True)
-    st.caption(f"{t('venue', lang)}: {info['venue']}")
+    c4.metric(t("fulfilled_now", lang), f"{fulfilled:,}",
+              delta=f"{int(items['overdue'].sum())} overdue", delta_color="off",
+              delta_arrow="off", border=True)
 
     if not items.empty:
         timeline_table = history.merge(items[["commitment_id", "title"]], on="commitment_id")

@@ -29,7 +29,7 @@ from data_access.commitments import (
 from data_access.metrics import DEFINITIONS
 from data_access.safe_csv import to_xlsx_bytes
 from data_access.status import data_status
-from ui.blocks import chart_block, kpi
+from ui.blocks import chart_block
 from ui.filters import current_filters
 from ui.i18n import t
 
@@ -38,6 +38,7 @@ lang = f.lang
 status = data_status().set_index("source")
 as_of_data = status.loc["commitments", "last"]
 SOURCE = "Forum commitments and their status updates"
+MIN_CURVE = 5
 
 
 def pct(value) -> str:
@@ -80,24 +81,32 @@ kw = {"as_of": f.end, "county_codes": f.county_codes, "themes": f.themes,
 
 # --- KPIs ------------------------------------------------------------------------------
 tot = commitment_totals(**kw, public=f.public).iloc[0]
-cols = st.columns(6)
-kpi(cols[0], t("commitments_made", lang), count(tot, "made"),
-    delta=f"{count(tot, 'unverified')} unverified (counted apart)",
-    help_text="Commitments made up to the end of the period. " + DEFINITIONS["resolution"])
-kpi(cols[1], t("resolution_rate", lang), pct(tot["resolution_rate"]),
-    delta=f"{count(tot, 'fulfilled')} of {count(tot, 'verified')} verified",
-    help_text=DEFINITIONS["resolution"])
-kpi(cols[2], t("fulfilled_or_partly", lang), pct(tot["fulfilled_or_partly_rate"]),
-    delta=f"{count(tot, 'fulfilled')} + {count(tot, 'partly')} partly, of "
-          f"{count(tot, 'verified')}", help_text=DEFINITIONS["resolution"])
-kpi(cols[3], t("overdue", lang), count(tot, "overdue"),
-    delta=f"of {count(tot, 'made')} made", help_text=DEFINITIONS["overdue"])
-kpi(cols[4], t("on_time_share", lang), pct(tot["on_time_share"]),
-    delta=f"{count(tot, 'fulfilled_on_time')} of {count(tot, 'fulfilled_with_due')} fulfilled "
-          "with a due date", help_text=DEFINITIONS["on_time"])
 median = tot["median_days_to_fulfil"]
-kpi(cols[5], t("median_days", lang), "—" if pd.isna(median) else f"{median:.0f} days",
-    delta=f"over {count(tot, 'fulfilled')} fulfilled", help_text=DEFINITIONS["median_days"])
+cards = [
+    (t("commitments_made", lang), count(tot, "made"),
+     t("kpi_unverified_apart", lang, n=count(tot, "unverified")),
+     "Commitments made up to the end of the period. " + DEFINITIONS["resolution"]),
+    (t("resolution_rate", lang), pct(tot["resolution_rate"]),
+     t("kpi_fulfilled_of_verified", lang, f=count(tot, "fulfilled"), v=count(tot, "verified")),
+     DEFINITIONS["resolution"]),
+    (t("fulfilled_or_partly", lang), pct(tot["fulfilled_or_partly_rate"]),
+     t("kpi_partly", lang, f=count(tot, "fulfilled"), p=count(tot, "partly"),
+       v=count(tot, "verified")), DEFINITIONS["resolution"]),
+    (t("overdue", lang), count(tot, "overdue"), t("kpi_of_made", lang, n=count(tot, "made")),
+     DEFINITIONS["overdue"]),
+    (t("on_time_share", lang), pct(tot["on_time_share"]),
+     t("kpi_on_time", lang, n=count(tot, "fulfilled_on_time"),
+       d=count(tot, "fulfilled_with_due")), DEFINITIONS["on_time"]),
+    (t("median_days", lang), "—" if pd.isna(median) else t("kpi_days", lang, n=f"{median:.0f}"),
+     t("kpi_over_fulfilled", lang, n=count(tot, "fulfilled")), DEFINITIONS["median_days"]),
+]
+per_row = 2 if f.public else 3  # presenter mode's large type needs wider cards
+for row_start in range(0, len(cards), per_row):
+    for col, (label, value, delta, help_text) in zip(st.columns(per_row),
+                                                     cards[row_start:row_start + per_row]):
+        # The deltas are the counts behind each number, not changes: grey, no arrows.
+        col.metric(label, value, delta=delta, delta_color="off", delta_arrow="off",
+                   help=help_text, border=True)
 
 tab_res, tab_overdue, tab_score, tab_time, tab_export = st.tabs([
     t("tab_resolution", lang), t("tab_overdue", lang), t("tab_scorecard", lang),
@@ -115,7 +124,8 @@ with tab_res:
         res["label"] = res["name_sw"] if lang == "sw" else res["name"]
     if by in ("institution", "theme", "county"):
         # Busiest first; a county list keeps only counties where something was promised.
-        res = res.sort_values("made", ascending=False, na_position="first", kind="stable")
+        res = res.sort_values("made", ascending=False, kind="stable",
+                              key=lambda made: made.fillna(2.5))
         if by == "county":
             res = res[res["made"].isna() | (res["made"] > 0)]
     table = summary_table(res, t(f"cm_by_{by}", lang).lower())
@@ -138,7 +148,7 @@ with tab_overdue:
              for o, d, n in zip(od["overdue"], od["days_overdue"].fillna(0),
                                 od["days_to_due"].fillna(0))]
     table = pd.DataFrame({
-        "": marks, "commitment": od["title"], "institution": od["institution"],
+        "": marks, "commitment": od["title"], "institution": od["institution_short"],
         "county": od["county"], "region": od["region"],
         "concern it answers": od["concern"], "status": od["status"].map(
             lambda s: status_label(s, lang)),
@@ -171,11 +181,17 @@ with tab_overdue:
 
 # --- institution scorecard ---------------------------------------------------------------
 with tab_score:
-    inst = resolution_by(by="institution", **kw, public=f.public).sort_values(
-        "made", ascending=False, na_position="first", kind="stable")
+    inst = resolution_by(by="institution", **kw, public=f.public)
+    # Busiest first; a hidden count (1–4) sorts between 0 and 5, as "<5" already says.
+    inst = inst.sort_values("made", ascending=False, kind="stable",
+                            key=lambda made: made.fillna(2.5))
     inst["label"] = inst["code"].map(lambda c: reference.INSTITUTION_BY_CODE[c].short_name)
     score = summary_table(inst, "institution")
-    score.insert(1, "institution (full name)", inst["name"].values)
+    # The scorecard's own measures first; the rest of the summary after them.
+    first = ["institution", "made", "verified", "fulfilled", "overdue", "median days to fulfil",
+             "resolution rate %", "on time %"]
+    score = score[first + [c for c in score.columns if c not in first]]
+    score["institution (full name)"] = inst["name"].values
     chart_block(t("scorecard_title", lang), None, score, filters=f,
                 definition=DEFINITIONS["scorecard"] + "\n\n" + DEFINITIONS["resolution"],
                 source=SOURCE, as_of=as_of_data, key="cm_scorecard")
@@ -188,9 +204,14 @@ with tab_score:
         format_func=lambda m: SCORECARD_METRICS[m][0]) or "resolution_rate"
     matrix = institution_region_matrix(**kw, across=across, public=f.public)
     matrix["area_label"] = matrix["area_sw"] if lang == "sw" else matrix["area"]
-    active = matrix.groupby("institution_code")["made"].sum(min_count=1)
-    keep = active[(active > 0) | active.isna()].index
-    matrix = matrix[matrix["institution_code"].isin(keep)]
+    # Rows in the scorecard's order (most commitments first); idle institutions left out.
+    order = {code: i for i, code in enumerate(inst["code"])}
+    # A hidden count (NaN) means 1–4 were made: such an institution is active.
+    made_any = (matrix["made"].isna() | (matrix["made"] > 0)).groupby(
+        matrix["institution_code"]).any()
+    keep = made_any[made_any].index
+    matrix = matrix[matrix["institution_code"].isin(keep)].sort_values(
+        "institution_code", key=lambda codes: codes.map(order), kind="stable")
     long = pd.DataFrame({
         "institution": matrix["institution"], across: matrix["area"],
         "made": matrix["made_display"] if f.public else matrix["made"],
@@ -209,10 +230,11 @@ with tab_score:
 # --- fulfilment over time since each forum ---------------------------------------------
 with tab_time:
     split = st.toggle(t("curve_by_region", lang), key="cm_curve_region")
-    curve = fulfilment_curve(**kw, public=f.public)
+    # A point needs at least MIN_CURVE verified commitments old enough to show it.
+    curve = fulfilment_curve(**kw, min_eligible=MIN_CURVE, public=f.public)
     if split:
-        curve = pd.concat([curve, fulfilment_curve(**kw, by="region", public=f.public)],
-                          ignore_index=True)
+        curve = pd.concat([curve, fulfilment_curve(**kw, by="region", min_eligible=MIN_CURVE,
+                                                   public=f.public)], ignore_index=True)
     curve_table = pd.DataFrame({
         "group": curve["group"], "months since forum": curve["months"],
         "verified and old enough": curve["eligible_display"],
@@ -222,7 +244,7 @@ with tab_time:
     })
     chart_block(t("curve_title", lang), fulfilment_curve_chart(curve), curve_table, filters=f,
                 definition=DEFINITIONS["fulfilment_curve"], source=SOURCE, as_of=as_of_data,
-                key="cm_curve")
+                key="cm_curve", caption=t("curve_caption", lang, n=MIN_CURVE))
     forums = forum_fulfilment(**kw, public=f.public)
     forum_table = pd.DataFrame({
         "forum": forums["forum_edition"], "county": forums["county"],

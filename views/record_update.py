@@ -78,7 +78,8 @@ with st.container(border=True):
     with right:
         st.metric(t("current_status", lang), status_label(row["current_status"], lang),
                   delta=(t("overdue_by", lang, days=int(row["days_overdue"]))
-                         if row["overdue"] else None), delta_color="inverse")
+                         if row["overdue"] else None), delta_color="inverse",
+                  delta_arrow="off")
         st.page_link("views/chain.py", label=t("see_chain", lang),
                      icon=":material/account_tree:",
                      query_params={"commitment": str(commitment_id)})
