@@ -1,0 +1,408 @@
+"""Exports: every import kind as its template (CSV or Excel), and county metrics as
+GeoJSON.
+
+    python -m data_access export KIND -o FILE.csv|FILE.xlsx|FILE.geojson
+
+An export of a kind has exactly the columns of its import template (plus ``county_code``
+beside ``county``), in the same text forms the importer reads (ISO dates, category and
+theme labels), sorted by its natural key, so export → import into an empty database →
+export gives the identical file. Text cells that a spreadsheet would run as a formula are
+neutralised (data_access.safe_csv) in CSV and Excel alike.
+
+Frame builders take a connection and optional filters (``county_codes``, ``start``,
+``end``) so the Export page can offer what the current filters show.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import sys
+from collections.abc import Callable
+from pathlib import Path
+
+import numpy as np
+import pandas as pd
+import sqlalchemy as sa
+from sqlalchemy.engine import Connection, Engine
+
+from data_access import reference
+from data_access import schema as s
+from data_access.engine import get_engine
+from data_access.imports.templates import ATTENDANCE_COLUMNS, TEMPLATES
+from data_access.imports.validate import BOUNDARIES_GEOJSON, incident_natural_ids
+from data_access.metrics import (
+    DEFINITIONS,
+    classify_change,
+    is_overdue,
+    pct_change,
+    rate_per_100k,
+)
+from data_access.safe_csv import to_csv_bytes, to_xlsx_bytes
+
+EXPORT_KINDS = (*TEMPLATES, "county-metrics")
+FORMATS = ("csv", "xlsx", "geojson")
+
+_COUNTY_NAMES = {c.code: c.name for c in reference.counties()}
+_CATEGORY = {c.code: c.name for c in reference.CRIME_CATEGORIES}
+_CATEGORY_ORDER = {c.code: i for i, c in enumerate(reference.CRIME_CATEGORIES)}
+_THEME = {t.code: t.label for t in reference.THEMES}
+_STATUS = {k: en for k, (en, _sw) in reference.COMMITMENT_STATUSES.items()}
+_GROUP = {k: en for k, (en, _sw) in reference.ATTENDANCE_GROUPS.items()}
+_INSTITUTION = {i.code: i.name for i in reference.INSTITUTIONS}
+
+
+def _select(conn: Connection, stmt) -> pd.DataFrame:
+    result = conn.execute(stmt)
+    return pd.DataFrame(result.fetchall(), columns=list(result.keys()))
+
+
+def _iso(values: pd.Series) -> pd.Series:
+    """Dates (date objects or strings from SQLite) as ISO text, "" where missing."""
+    return values.map(lambda d: "" if d is None or (isinstance(d, float) and np.isnan(d))
+                      else str(d)[:10]).astype(object)
+
+
+def _text(values: pd.Series) -> pd.Series:
+    return values.map(lambda x: "" if x is None or (isinstance(x, float) and np.isnan(x))
+                      else str(x)).astype(object)
+
+
+def _int_or_blank(values: pd.Series) -> pd.Series:
+    return pd.to_numeric(values, errors="coerce").astype("Int64")
+
+
+def _scope(stmt, county_col, date_col, county_codes, start, end):
+    if county_codes:
+        stmt = stmt.where(county_col.in_(list(county_codes)))
+    if start is not None:
+        stmt = stmt.where(date_col >= start)
+    if end is not None:
+        stmt = stmt.where(date_col <= end)
+    return stmt
+
+
+def _finish(frame: pd.DataFrame, kind: str) -> pd.DataFrame:
+    return frame[TEMPLATES[kind].names].reset_index(drop=True)
+
+
+def crime_counts_frame(conn: Connection, *, county_codes=(), start=None, end=None
+                       ) -> pd.DataFrame:
+    """Published counts: ``county_code, county, category, period_start, period_end, count,
+    source`` (source = the publication)."""
+    t = s.crime_counts
+    stmt = _scope(sa.select(t.c.county_code, t.c.category_code, t.c.period_start,
+                            t.c.period_end, t.c.count, t.c.publication),
+                  t.c.county_code, t.c.period_start, county_codes, start, end)
+    f = _select(conn, stmt)
+    f["county"] = f["county_code"].map(_COUNTY_NAMES)
+    f["category"] = f["category_code"].map(_CATEGORY)
+    f["_order"] = f["category_code"].map(_CATEGORY_ORDER)
+    f["period_start"], f["period_end"] = _iso(f["period_start"]), _iso(f["period_end"])
+    f["source"] = _text(f["publication"])
+    f["count"] = f["count"].astype("int64")
+    f = f.sort_values(["county_code", "_order", "period_start", "period_end", "source"],
+                      kind="stable")
+    return _finish(f, "crime-counts")
+
+
+def incidents_frame(conn: Connection, *, county_codes=(), start=None, end=None
+                    ) -> pd.DataFrame:
+    """Incidents: ``occurred_on, county_code, county, category, latitude, longitude,
+    external_id``. Rows stored without an id get the id the importer would give them
+    (a hash of their values; repeats numbered "-2", "-3" …)."""
+    t = s.incidents
+    stmt = _scope(sa.select(t.c.id, t.c.external_id, t.c.occurred_on, t.c.county_code,
+                            t.c.category_code, t.c.latitude, t.c.longitude),
+                  t.c.county_code, t.c.occurred_on, county_codes, start, end)
+    f = _select(conn, stmt.order_by(t.c.occurred_on, t.c.county_code, t.c.id))
+    f["occurred_on"] = _iso(f["occurred_on"])
+    f["latitude"] = pd.to_numeric(f["latitude"], errors="coerce").astype("float64")
+    f["longitude"] = pd.to_numeric(f["longitude"], errors="coerce").astype("float64")
+    missing = f["external_id"].isna()
+    if missing.any():
+        ids = incident_natural_ids(f.loc[missing, "occurred_on"], f.loc[missing, "county_code"],
+                                   f.loc[missing, "category_code"], f.loc[missing, "latitude"],
+                                   f.loc[missing, "longitude"])
+        nth = ids.groupby(ids).cumcount() + 1
+        f.loc[missing, "external_id"] = [i if n == 1 else f"{i}-{n}" for i, n in zip(ids, nth)]
+    f["county"] = f["county_code"].map(_COUNTY_NAMES)
+    f["category"] = f["category_code"].map(_CATEGORY)
+    f["external_id"] = f["external_id"].astype(object)
+    return _finish(f, "incidents")
+
+
+def forums_frame(conn: Connection, *, county_codes=(), start=None, end=None) -> pd.DataFrame:
+    """Forums with attendance per group (blank where not recorded)."""
+    t, a = s.forums, s.forum_attendance
+    stmt = _scope(sa.select(t.c.id, t.c.external_id, t.c.edition, t.c.county_code, t.c.venue,
+                            t.c.held_on, t.c.attendance_total),
+                  t.c.county_code, t.c.held_on, county_codes, start, end)
+    f = _select(conn, stmt)
+    att = _select(conn, sa.select(a.c.forum_id, a.c.group_code, a.c.attendees))
+    wide = att.pivot_table(index="forum_id", columns="group_code", values="attendees",
+                           aggfunc="sum") if len(att) else pd.DataFrame()
+    for col in ATTENDANCE_COLUMNS:
+        code = col.removeprefix("attendance_")
+        values = f["id"].map(wide[code]) if code in wide else pd.Series(np.nan, index=f.index)
+        f[col] = _int_or_blank(values)
+    f["county"] = f["county_code"].map(_COUNTY_NAMES)
+    f["held_on"] = _iso(f["held_on"])
+    f["attendance_total"] = f["attendance_total"].astype("int64")
+    f = f.sort_values("external_id", kind="stable")
+    return _finish(f, "forums")
+
+
+def concerns_frame(conn: Connection, *, county_codes=(), start=None, end=None) -> pd.DataFrame:
+    """Concerns with the external id of their forum."""
+    t, fo = s.concerns, s.forums
+    stmt = _scope(sa.select(t.c.external_id, fo.c.external_id.label("forum_external_id"),
+                            t.c.origin, t.c.county_code, t.c.theme_code, t.c.summary,
+                            t.c.raised_by_group, t.c.raised_on)
+                  .select_from(t.outerjoin(fo, t.c.forum_id == fo.c.id)),
+                  t.c.county_code, t.c.raised_on, county_codes, start, end)
+    f = _select(conn, stmt)
+    f["forum_external_id"] = _text(f["forum_external_id"])
+    f["county"] = f["county_code"].map(_COUNTY_NAMES)
+    f["theme"] = f["theme_code"].map(_THEME)
+    f["raised_by_group"] = f["raised_by_group"].map(lambda g: _GROUP.get(g, "") if g else "")
+    f["raised_on"] = _iso(f["raised_on"])
+    f["summary"] = _text(f["summary"])
+    f = f.sort_values("external_id", kind="stable")
+    return _finish(f, "concerns")
+
+
+def commitments_frame(conn: Connection, *, county_codes=(), start=None, end=None
+                      ) -> pd.DataFrame:
+    """Commitments with the external id of the concern they answer."""
+    t, c = s.commitments, s.concerns
+    stmt = _scope(sa.select(t.c.external_id, c.c.external_id.label("concern_external_id"),
+                            t.c.institution_code, t.c.title, t.c.made_on, t.c.due_on)
+                  .select_from(t.join(c, t.c.concern_id == c.c.id)),
+                  c.c.county_code, t.c.made_on, county_codes, start, end)
+    f = _select(conn, stmt)
+    f["institution"] = f["institution_code"].map(_INSTITUTION)
+    f["made_on"], f["due_on"] = _iso(f["made_on"]), _iso(f["due_on"])
+    f = f.sort_values("external_id", kind="stable")
+    return _finish(f, "commitments")
+
+
+def commitment_updates_frame(conn: Connection, *, county_codes=(), start=None, end=None
+                             ) -> pd.DataFrame:
+    """The status history, oldest first within each commitment. Updates recorded in the
+    app (no external id) get one from their content, which the importer recognises."""
+    u, t, c = s.commitment_updates, s.commitments, s.concerns
+    stmt = _scope(sa.select(u.c.id, u.c.external_id,
+                            t.c.external_id.label("commitment_external_id"), u.c.status,
+                            u.c.updated_on, u.c.note, u.c.evidence, u.c.recorded_by)
+                  .select_from(u.join(t, u.c.commitment_id == t.c.id)
+                               .join(c, t.c.concern_id == c.c.id)),
+                  c.c.county_code, u.c.updated_on, county_codes, start, end)
+    f = _select(conn, stmt)
+    f["updated_on"] = _iso(f["updated_on"])
+    missing = f["external_id"].isna()
+    if missing.any():
+        import hashlib
+
+        f.loc[missing, "external_id"] = [
+            "h-" + hashlib.sha1("|".join(map(str, (r.commitment_external_id, r.status,
+                                                   r.updated_on, r.note, r.evidence,
+                                                   r.id))).encode()).hexdigest()[:20]
+            for r in f[missing].itertuples()]
+    f["status"] = f["status"].map(_STATUS)
+    for col in ("note", "evidence", "recorded_by"):
+        f[col] = _text(f[col])
+    f = f.sort_values(["commitment_external_id", "updated_on", "id"], kind="stable")
+    return _finish(f, "commitment-updates")
+
+
+def chief_reports_frame(conn: Connection, *, county_codes=(), start=None, end=None
+                        ) -> pd.DataFrame:
+    """Chiefs' monthly reports with their location; ``month`` as YYYY-MM."""
+    r, loc = s.chief_reports, s.chief_locations
+    stmt = _scope(sa.select(loc.c.county_code, loc.c.sub_county, loc.c.location, r.c.month,
+                            r.c.sentiment, r.c.barazas_held, r.c.attendance, r.c.top_theme_code,
+                            r.c.incidents_noted, r.c.notes)
+                  .select_from(r.join(loc, r.c.location_id == loc.c.id)),
+                  loc.c.county_code, r.c.month, county_codes, start, end)
+    f = _select(conn, stmt)
+    f["county"] = f["county_code"].map(_COUNTY_NAMES)
+    f["month"] = _iso(f["month"]).str.slice(0, 7)
+    f["top_theme"] = f["top_theme_code"].map(lambda c: _THEME.get(c, "") if c else "")
+    f["notes"] = _text(f["notes"])
+    for col in ("sentiment", "barazas_held", "attendance", "incidents_noted"):
+        f[col] = f[col].astype("int64")
+    f = f.sort_values(["county_code", "sub_county", "location", "month"], kind="stable")
+    return _finish(f, "chief-reports")
+
+
+# ---------------------------------------------------------------------- county metrics
+
+
+def latest_year(conn: Connection) -> tuple[dt.date, dt.date]:
+    """The last 12 months with monthly or daily crime data (to today's month if none)."""
+    agg = s.crime_agg
+    last = conn.execute(sa.select(sa.func.max(agg.c.month))
+                        .where(agg.c.grain != "year")).scalar()
+    last = pd.Timestamp(last).date() if last is not None else dt.date.today()
+    last = min(last, dt.date.today()).replace(day=1)
+    end = (pd.Timestamp(last) + pd.offsets.MonthEnd(0)).date()
+    start = (pd.Timestamp(last) - pd.DateOffset(months=11)).date()
+    return start, end
+
+
+def _crime_by_county(conn: Connection, start: dt.date, end: dt.date) -> pd.Series:
+    agg = s.crime_agg
+    f = _select(conn, sa.select(agg.c.county_code, sa.func.sum(agg.c.count).label("n"))
+                .where(agg.c.grain.in_(("day", "month")), agg.c.period_start >= start,
+                       agg.c.period_start <= end).group_by(agg.c.county_code))
+    return f.set_index("county_code")["n"] if len(f) else pd.Series(dtype="int64")
+
+
+def county_metrics_frame(conn: Connection, *, county_codes=(), start=None, end=None
+                         ) -> pd.DataFrame:
+    """One row per county for a period (default: the latest 12 months with data).
+
+    Columns: ``county_code, county, region, population_2019, period_start, period_end,
+    crimes, previous_crimes, change_pct, change_verdict, rate_per_100k, forums,
+    concerns, commitments, verified, fulfilled, resolution_rate, overdue``.
+    ``previous_crimes`` covers the previous period of equal length.
+    """
+    if start is None or end is None:
+        start, end = latest_year(conn)
+    days = (end - start).days + 1
+    prev_end = start - dt.timedelta(days=1)
+    prev_start = prev_end - dt.timedelta(days=days - 1)
+    regions = {r.code: r.name for r in reference.REGIONS}
+    f = pd.DataFrame([(c.code, c.name, regions[c.region_code], c.population_2019)
+                      for c in reference.counties()],
+                     columns=["county_code", "county", "region", "population_2019"])
+    if county_codes:
+        f = f[f["county_code"].isin(county_codes)].reset_index(drop=True)
+    f["period_start"], f["period_end"] = start.isoformat(), end.isoformat()
+    cur, prev = _crime_by_county(conn, start, end), _crime_by_county(conn, prev_start, prev_end)
+    f["crimes"] = f["county_code"].map(cur).fillna(0).astype("int64")
+    f["previous_crimes"] = f["county_code"].map(prev).fillna(0).astype("int64")
+    f["change_pct"] = [round(pct_change(a, b), 1) for a, b in
+                       zip(f["crimes"], f["previous_crimes"])]
+    f["change_verdict"] = [classify_change(a, b) for a, b in
+                           zip(f["crimes"], f["previous_crimes"])]
+    f["rate_per_100k"] = rate_per_100k(f["crimes"], f["population_2019"]).round(1)
+    fo, co = s.forums, s.concerns
+    forums = _select(conn, sa.select(fo.c.county_code, sa.func.count().label("n"))
+                     .where(fo.c.held_on.between(start, end)).group_by(fo.c.county_code))
+    concerns = _select(conn, sa.select(co.c.county_code, sa.func.count().label("n"))
+                       .where(co.c.raised_on.between(start, end)).group_by(co.c.county_code))
+    f["forums"] = f["county_code"].map(forums.set_index("county_code")["n"]).fillna(0) \
+        .astype("int64")
+    f["concerns"] = f["county_code"].map(concerns.set_index("county_code")["n"]).fillna(0) \
+        .astype("int64")
+    status = _commitment_status(conn, end)
+    grouped = status.groupby("county_code")
+    f["commitments"] = f["county_code"].map(grouped.size()).fillna(0).astype("int64")
+    f["verified"] = f["county_code"].map(
+        grouped["status"].agg(lambda x: int((x != "unverified").sum()))).fillna(0).astype("int64")
+    f["fulfilled"] = f["county_code"].map(
+        grouped["status"].agg(lambda x: int((x == "fulfilled").sum()))).fillna(0).astype("int64")
+    f["resolution_rate"] = (f["fulfilled"] / f["verified"].where(f["verified"] > 0)).round(3)
+    f["overdue"] = f["county_code"].map(grouped["overdue"].sum()).fillna(0).astype("int64")
+    return f
+
+
+def _commitment_status(conn: Connection, as_of: dt.date) -> pd.DataFrame:
+    """Each commitment made by ``as_of``: ``county_code, status, overdue`` as of that day."""
+    t, c, u = s.commitments, s.concerns, s.commitment_updates
+    com = _select(conn, sa.select(t.c.id, c.c.county_code, t.c.due_on)
+                  .select_from(t.join(c, t.c.concern_id == c.c.id)).where(t.c.made_on <= as_of))
+    upd = _select(conn, sa.select(u.c.commitment_id, u.c.status, u.c.updated_on, u.c.id)
+                  .where(u.c.updated_on <= as_of))
+    upd["updated_on"] = pd.to_datetime(upd["updated_on"])
+    latest = (upd.sort_values(["commitment_id", "updated_on", "id"])
+              .groupby("commitment_id")["status"].last())
+    com["status"] = com["id"].map(latest).fillna("unverified").astype(object)
+    com["overdue"] = is_overdue(com["due_on"], com["status"], as_of)
+    return com
+
+
+def county_metrics_geojson(frame: pd.DataFrame) -> bytes:
+    """The metrics as a GeoJSON FeatureCollection of county boundaries (RFC 7946)."""
+    shapes = json.loads(BOUNDARIES_GEOJSON.read_text(encoding="utf-8"))
+    geometry = {f["properties"]["code"]: f["geometry"] for f in shapes["features"]}
+    features = []
+    for row in frame.to_dict(orient="records"):
+        props = {k: (None if isinstance(v, float) and np.isnan(v) else
+                     v.item() if isinstance(v, np.generic) else v) for k, v in row.items()}
+        features.append({"type": "Feature", "id": row["county_code"],
+                         "properties": props, "geometry": geometry[row["county_code"]]})
+    collection = {
+        "type": "FeatureCollection",
+        "name": "jukwaa_county_metrics",
+        "definitions": {"rate_per_100k": DEFINITIONS["rate"],
+                        "change_verdict": DEFINITIONS["significance"],
+                        "resolution_rate": DEFINITIONS["resolution"],
+                        "overdue": DEFINITIONS["overdue"]},
+        "features": features,
+    }
+    return json.dumps(collection, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
+
+
+FRAMES: dict[str, Callable[..., pd.DataFrame]] = {
+    "crime-counts": crime_counts_frame,
+    "incidents": incidents_frame,
+    "forums": forums_frame,
+    "concerns": concerns_frame,
+    "commitments": commitments_frame,
+    "commitment-updates": commitment_updates_frame,
+    "chief-reports": chief_reports_frame,
+    "county-metrics": county_metrics_frame,
+}
+
+
+def export_frame(engine: Engine | None = None, *, kind: str, county_codes: tuple[str, ...] = (),
+                 start: dt.date | None = None, end: dt.date | None = None) -> pd.DataFrame:
+    """The export of ``kind`` as a DataFrame (columns as documented per builder), from
+    ``engine`` (None: the configured database)."""
+    if kind not in FRAMES:
+        raise ValueError(f"unknown export kind {kind!r}; choose one of: {', '.join(FRAMES)}")
+    with (engine or get_engine()).connect() as conn:
+        return FRAMES[kind](conn, county_codes=tuple(county_codes), start=start, end=end)
+
+
+def frame_bytes(frame: pd.DataFrame, *, kind: str, fmt: str) -> bytes:
+    """An export frame as a file: ``fmt`` "csv", "xlsx" or (county-metrics) "geojson"."""
+    if fmt not in FORMATS:
+        raise ValueError(f"unknown format {fmt!r}; use csv, xlsx or geojson")
+    if fmt == "geojson" and kind != "county-metrics":
+        raise ValueError("only county-metrics can be exported as GeoJSON")
+    if fmt == "csv":
+        return to_csv_bytes(frame)
+    if fmt == "xlsx":
+        return to_xlsx_bytes({kind: frame})
+    return county_metrics_geojson(frame)
+
+
+def export_bytes(engine: Engine | None = None, *, kind: str, fmt: str,
+                 county_codes: tuple[str, ...] = (), start: dt.date | None = None,
+                 end: dt.date | None = None) -> bytes:
+    """The export file's bytes for ``kind`` in ``fmt`` (see :func:`frame_bytes`)."""
+    frame = export_frame(engine, kind=kind, county_codes=county_codes, start=start, end=end)
+    return frame_bytes(frame, kind=kind, fmt=fmt)
+
+
+def format_for(path: str) -> str | None:
+    """The format a file name asks for (by extension), or None."""
+    ext = Path(path).suffix.lower()
+    return {".csv": "csv", ".xlsx": "xlsx", ".geojson": "geojson", ".json": "geojson"}.get(ext)
+
+
+def run_export_cli(engine: Engine, *, kind: str, output: str) -> int:
+    """``python -m data_access export``: write the file; exit 0, or 2 with a message."""
+    fmt = format_for(output)
+    if fmt is None or (fmt == "geojson" and kind != "county-metrics"):
+        allowed = ".csv, .xlsx or .geojson" if kind == "county-metrics" else ".csv or .xlsx"
+        print(f"error: {output}: the file name must end in {allowed}", file=sys.stderr)
+        return 2
+    frame = export_frame(engine, kind=kind)
+    Path(output).write_bytes(frame_bytes(frame, kind=kind, fmt=fmt))
+    print(f"Wrote {len(frame)} rows of {kind} to {output}")
+    return 0
