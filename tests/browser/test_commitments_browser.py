@@ -5,9 +5,11 @@ artifacts/screenshots/ (commitments_*.png, chain_*.png)."""
 
 from __future__ import annotations
 
+import io
 import os
 from pathlib import Path
 
+import openpyxl
 import pytest
 import sqlalchemy as sa
 
@@ -82,6 +84,17 @@ def test_commitments_page_resolution_overdue_scorecard(
 
     _open_tab(page, "Since the forum")
     assert "Share fulfilled by months since the forum" in main.inner_text()
+
+    # The Excel export: two sheets, every commitment and every status update.
+    _open_tab(page, "Export")
+    with page.expect_download(timeout=60_000) as download:
+        page.get_by_role("button", name="Download Excel (commitments + history)").click()
+    assert download.value.suggested_filename.endswith(".xlsx")
+    book = openpyxl.load_workbook(io.BytesIO(Path(download.value.path()).read_bytes()))
+    assert book.sheetnames == ["commitments", "history"]
+    updates = _one(app_server, "SELECT COUNT(*) FROM commitment_updates")
+    assert book["commitments"].max_row == made + 1
+    assert book["history"].max_row == updates + 1
     assert_no_app_errors(page, app_server)
     assert outside_requests == []
 
