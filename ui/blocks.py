@@ -60,7 +60,7 @@ def chart_block(title: str, fig: go.Figure | pdk.Deck | None, table: pd.DataFram
     foot = st.container(horizontal=True, vertical_alignment="top")
     with foot.expander(t("about_number", lang)):
         st.markdown(definition)
-        as_of_text = f"{as_of:%d %b %Y}" if as_of else "—"
+        as_of_text = "—" if as_of is None or pd.isna(as_of) else f"{as_of:%d %b %Y}"
         st.caption(f"{t('source', lang)}: {source} · {t('data_as_of', lang)} {as_of_text} · "
                    f"{filters.scope_label}, {filters.period_label}")
     if not table.empty:
@@ -73,7 +73,11 @@ def chart_block(title: str, fig: go.Figure | pdk.Deck | None, table: pd.DataFram
 
 
 def kpi(col, label: str, value: str, *, delta: str | None = None, delta_color: str = "off",
+        delta_arrow: str = "auto", delta_description: str | None = None,
         help_text: str | None = None) -> None:
-    """One KPI card; deltas are neutral grey unless the caller says the change is real."""
-    col.metric(label, value, delta=delta, delta_color=delta_color, help=help_text,
-               border=True)
+    """One KPI card; deltas are neutral grey unless the caller says the change is real.
+
+    ``delta_arrow="off"`` for deltas that are context ("of 222 made"), not a change.
+    """
+    col.metric(label, value, delta=delta, delta_color=delta_color, delta_arrow=delta_arrow,
+               delta_description=delta_description, help=help_text, border=True)

@@ -40,12 +40,12 @@ previous = int(crime["previous"].fillna(0).sum())
 population = int(crime["population_2019"].sum())
 verdict = classify_change(total, previous)
 change = pct_change(total, previous)
-if verdict == "too few to tell" or change != change:
-    delta = f"{total - previous:+,} ({verdict})"
-    delta_color = "off"
+# Counts always stand beside the %; colour only when the change is real (DESIGN.md §4).
+if change != change:
+    delta = f"{total - previous:+,} vs {previous:,}"
 else:
-    delta = f"{change:+.0f}% ({total:,} vs {previous:,}; {verdict})"
-    delta_color = "inverse"
+    delta = f"{change:+.0f}% vs {previous:,}"
+delta_color = "off" if verdict == "too few to tell" else "inverse"
 suppressed = crime["count"].isna().any()
 made = int(commit["made"].sum())
 verified = int(commit["verified"].sum())
@@ -54,21 +54,23 @@ res_rate = f"{fulfilled / verified:.0%}" if verified else "—"
 
 c1, c2, c3, c4, c5, c6 = st.columns(6)
 kpi(c1, t("crimes_recorded", lang), f"{total:,}" + (" *" if suppressed else ""),
-    delta=delta, delta_color=delta_color,
+    delta=delta, delta_color=delta_color, delta_description=verdict,
     help_text=DEFINITIONS["change"] + " " + DEFINITIONS["significance"]
     + (" * Small county counts are hidden in presenter mode." if suppressed else ""))
 kpi(c2, t("rate_per_100k", lang), f"{rate_per_100k(total, population):,.1f}",
     help_text=DEFINITIONS["rate"])
 kpi(c3, t("forums_held", lang), f"{len(forums):,}",
     delta=f"{int(forums['attendance_total'].sum()):,} attended" if len(forums) else None,
+    delta_arrow="off",
     help_text="Jukwaa la Usalama forums held in the period.")
 kpi(c4, t("concerns_raised", lang), f"{int(concerns['concerns'].sum()):,}",
     help_text="Concerns raised at forums and in chiefs' reports during the period.")
 kpi(c5, t("resolution_rate", lang), res_rate,
-    delta=f"{fulfilled} of {verified} verified · {made - verified} unverified",
+    delta=f"{fulfilled} of {verified} verified", delta_arrow="off",
+    delta_description=f"{made - verified} unverified",
     help_text=DEFINITIONS["resolution"])
 kpi(c6, t("overdue", lang), f"{int(commit['overdue'].sum()):,}",
-    delta=f"of {made} made", help_text=DEFINITIONS["overdue"])
+    delta=f"of {made} made", delta_arrow="off", help_text=DEFINITIONS["overdue"])
 
 # --- map and resolution ----------------------------------------------------------------
 left, right = st.columns([3, 2])
