@@ -401,6 +401,7 @@ def forum_fulfilment(*, as_of: dt.date, county_codes: tuple[str, ...] = (),
     frame = frame[frame["forum_id"].notna()]
     keys = ["forum_id", "forum_edition", "county", "region", "forum_held_on"]
     out = summarise_by(frame, keys).rename(columns={"forum_held_on": "held_on"})
+    out["held_on"] = pd.to_datetime(out["held_on"])  # stays datetime when there are no rows
     end = pd.Timestamp(as_of)
     out["months_since"] = ((end.year - out["held_on"].dt.year) * 12
                            + end.month - out["held_on"].dt.month).astype("int64")

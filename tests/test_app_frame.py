@@ -80,3 +80,17 @@ def test_unreachable_database_gets_a_plain_message(monkeypatch) -> None:
     at = AppTest.from_file(APP, default_timeout=60).run()
     assert not at.exception
     assert any("Cannot reach the database" in e.value for e in at.error)
+
+
+def test_every_page_runs_on_an_empty_database(sqlite_url, monkeypatch) -> None:
+    from views.registry import PAGES
+
+    monkeypatch.setenv("JUKWAA_DB_URL", sqlite_url)
+    monkeypatch.setenv("JUKWAA_AUTO_DEMO", "0")
+    monkeypatch.delenv("JUKWAA_ACCESS_CODE", raising=False)
+    at = AppTest.from_file(APP, default_timeout=60).run()
+    assert not at.exception, at.exception
+    assert not any("DEMO DATA" in w.value for w in at.warning)
+    for page in PAGES:
+        at.switch_page(f"views/{page.script}").run()
+        assert not at.exception, f"{page.script}: {at.exception[0].message}"
