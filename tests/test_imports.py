@@ -219,10 +219,10 @@ def test_the_whole_chain_imports_and_status_follows_history(engine):
 
 
 def test_incidents_with_and_without_ids(engine):
-    data = ("occurred_on,county,category,latitude,longitude,external_id\n"
-            "2024-03-02,Nairobi,Robbery,-1.2921,36.8219,\n"
-            "02/03/2024,Nairobi,Robbery,,,\n"
-            "2024-03-03,Mombasa,Stealing,-4.0435,39.6682,MSA-1\n").encode()
+    data = (b"occurred_on,county,category,latitude,longitude,external_id\n"
+            b"2024-03-02,Nairobi,Robbery,-1.2921,36.8219,\n"
+            b"02/03/2024,Nairobi,Robbery,,,\n"
+            b"2024-03-03,Mombasa,Stealing,-4.0435,39.6682,MSA-1\n")
     report = import_file(engine, kind="incidents", data=data, filename="inc.csv")
     assert report.written and report.new == 3
     i = s.incidents
@@ -287,8 +287,8 @@ def test_demo_removal_keeps_imported_rows(engine):
 
 def test_county_columns_and_readers_accept_exports(engine):
     """county_code beside county (as exports write it) is accepted when they agree."""
-    data = ("county_code,county,category,period_start,period_end,count,source\n"
-            "047,Nairobi,Robbery,2023-01-01,2023-01-31,5,\n").encode()
+    data = (b"county_code,county,category,period_start,period_end,count,source\n"
+            b"047,Nairobi,Robbery,2023-01-01,2023-01-31,5,\n")
     report = import_file(engine, kind="crime-counts", data=data, filename="x.csv")
     assert report.written and report.new == 1
 

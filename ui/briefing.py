@@ -194,10 +194,15 @@ def print_map(crime_map: pd.DataFrame, *, highlight: tuple[str, ...], legend_tit
     fig = go.Figure()
     for label in RATE_SCHEME.order():
         codes = frame.loc[frame["class"] == label, "county_code"]
-        xs, ys = _xy([features[c] for c in codes]) if len(codes) else ([None], [None])
-        fig.add_trace(go.Scatter(x=xs, y=ys, fill="toself", mode="lines", name=label,
-                                 fillcolor=colors[label], hoverinfo="skip",
-                                 line={"width": 0.7, "color": "#555555"}))
+        if len(codes):
+            xs, ys = _xy([features[c] for c in codes])
+            fig.add_trace(go.Scatter(x=xs, y=ys, fill="toself", mode="lines", name=label,
+                                     fillcolor=colors[label], hoverinfo="skip",
+                                     showlegend=False, line={"width": 0.7, "color": "#555555"}))
+        # The legend shows filled squares for every class, drawn or not.
+        fig.add_trace(go.Scatter(x=[None], y=[None], mode="markers", name=label,
+                                 marker={"symbol": "square", "size": 16, "color": colors[label],
+                                         "line": {"width": 0.7, "color": "#555555"}}))
     if highlight:
         xs, ys = _xy([features[c] for c in highlight if c in features])
         fig.add_trace(go.Scatter(x=xs, y=ys, mode="lines", showlegend=False,
@@ -207,9 +212,13 @@ def print_map(crime_map: pd.DataFrame, *, highlight: tuple[str, ...], legend_tit
     all_y = [y for y in _xy(shown)[1] if y is not None]
     if len(frame) <= 15:
         labels = county_centroids().set_index("code").loc[list(frame["county_code"])]
+        # The outlined county's name sits beside it, clear of the thick outline.
+        side = ["middle right" if c in highlight else "middle center" for c in labels.index]
         fig.add_trace(go.Scatter(x=labels["lon"], y=labels["lat"], mode="text",
-                                 text=labels["name"], showlegend=False, hoverinfo="skip",
-                                 textfont={"size": 13, "color": "#111111"}))
+                                 text=[f"  {n}" if c in highlight else n
+                                       for c, n in zip(labels.index, labels["name"])],
+                                 textposition=side, showlegend=False, hoverinfo="skip",
+                                 textfont={"size": 17, "color": "#111111"}))
     pad_x = (max(all_x) - min(all_x)) * 0.04
     pad_y = (max(all_y) - min(all_y)) * 0.04
     fig.update_layout(
@@ -220,7 +229,7 @@ def print_map(crime_map: pd.DataFrame, *, highlight: tuple[str, ...], legend_tit
         yaxis={"visible": False, "range": [min(all_y) - pad_y, max(all_y) + pad_y],
                "scaleanchor": "x", "scaleratio": 1},
         legend={"title": {"text": legend_title}, "x": 1.0, "xanchor": "right", "y": 1.0,
-                "bgcolor": "rgba(255,255,255,0.85)", "font": {"size": 14}},
+                "bgcolor": "rgba(255,255,255,0.85)", "font": {"size": 17}},
     )
     return fig
 

@@ -37,12 +37,13 @@ pack = st.session_state.get("exp_pack")
 if pack is not None:
     st.success(f"**{pack.title}** ({pack.subtitle}) — "
                + t("exp_built", lang, seconds=pack.seconds), icon=":material/task_alt:")
-    c1, c2, _space = st.columns([1, 1, 2])
+    c1, c2, _space = st.columns([1, 1.6, 1.4])
     c1.download_button(t("exp_pdf", lang), data=pack.pdf, file_name=f"{pack.file_stem}.pdf",
-                       mime="application/pdf", key="exp_pdf", icon=":material/picture_as_pdf:")
+                       mime="application/pdf", key="exp_pdf", icon=":material/picture_as_pdf:",
+                       width="stretch")
     c2.download_button(t("exp_html", lang), data=pack.html,
                        file_name=f"{pack.file_stem}.html", mime="text/html", key="exp_html",
-                       icon=":material/html:")
+                       icon=":material/html:", width="stretch")
 
 # --- data exports -------------------------------------------------------------------------
 st.divider()

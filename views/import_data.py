@@ -81,7 +81,12 @@ skip = False
 if preview.rejected:
     st.warning(t("imp_problems", lang, n=f"{preview.rejected:,}"), icon=":material/rule:")
     st.dataframe(preview.problems_frame(), hide_index=True, width="stretch",
-                 column_config={"row": st.column_config.NumberColumn(format="%d")})
+                 column_config={
+                     "row": st.column_config.NumberColumn(format="%d", width="small"),
+                     "column": st.column_config.TextColumn(width="small"),
+                     "value": st.column_config.TextColumn(width="small"),
+                     "problem": st.column_config.TextColumn(width="large"),
+                     "suggestion": st.column_config.TextColumn(width="large")})
     st.download_button(t("imp_rejects", lang), data=to_csv_bytes(preview.rejects),
                        file_name=f"{upload.name.rsplit('.', 1)[0]}_rejected.csv",
                        mime="text/csv", key="imp_rejects_preview")

@@ -252,6 +252,13 @@ def _plan_forums(conn: Connection, v: Validation, sources: dict[int, str]) -> No
              *ATTENDANCE_COLUMNS], sources)
 
 
+def _ids(refs: pd.Series, ids: dict) -> pd.Series:
+    """Database ids for external ids, as Python ints (None where unknown): a float 1.0
+    would be refused by PostgreSQL for an INTEGER column."""
+    return pd.Series([int(ids[r]) if r in ids else None for r in refs], index=refs.index,
+                     dtype=object)
+
+
 def _resolve(conn: Connection, v: Validation, table: sa.Table, ref_col: str, label: str,
              parent: str, extra: list[str], sources: dict[int, str]) -> pd.DataFrame:
     """Look up referenced parents by external id; flags missing and demo parents.
@@ -284,7 +291,7 @@ def _plan_concerns(conn: Connection, v: Validation, sources: dict[int, str]) -> 
     forums = _resolve(conn, v, s.forums, "forum_ref", "forum_external_id", "forum", [],
                       sources) if "forum_ref" in c else pd.DataFrame()
     ids = dict(zip(forums.get("external_id", []), forums.get("id", [])))
-    c["forum_id"] = c["forum_ref"].map(lambda r: ids.get(r) if r else None).astype(object)
+    c["forum_id"] = _ids(c["forum_ref"], ids)
     good = _good(v)
     existing = _rows_where_in(conn, [t.c.id, t.c.external_id, t.c.forum_id, t.c.origin,
                                      t.c.county_code, t.c.theme_code, t.c.summary,
@@ -301,7 +308,7 @@ def _plan_commitments(conn: Connection, v: Validation, sources: dict[int, str]) 
     concerns = _resolve(conn, v, s.concerns, "concern_ref", "concern_external_id", "concern",
                         [], sources)
     ids = dict(zip(concerns["external_id"], concerns["id"]))
-    c["concern_id"] = c["concern_ref"].map(lambda r: ids.get(r)).astype(object)
+    c["concern_id"] = _ids(c["concern_ref"], ids)
     good = _good(v)
     existing = _rows_where_in(conn, [t.c.id, t.c.external_id, t.c.concern_id,
                                      t.c.institution_code, t.c.title, t.c.made_on, t.c.due_on,
@@ -332,7 +339,7 @@ def _plan_updates(conn: Connection, v: Validation, sources: dict[int, str]) -> N
                        "commitment", ["made_on"], sources)
     ids = dict(zip(parents["external_id"], parents["id"]))
     made = dict(zip(parents["external_id"], parents["made_on"].map(_iso)))
-    c["commitment_id"] = c["commitment_ref"].map(lambda r: ids.get(r)).astype(object)
+    c["commitment_id"] = _ids(c["commitment_ref"], ids)
     good = _good(v)
     before = [p for p in np.flatnonzero(good & c["commitment_id"].notna().to_numpy())
               if c.at[p, "updated_on"] is not None
@@ -378,10 +385,10 @@ def _plan_chief_reports(conn: Connection, v: Validation, sources: dict[int, str]
                                loc.c.county_code, codes)
     by_key = {(r.county_code, r.sub_county.casefold(), r.location.casefold()): r
               for r in locations.itertuples()}
-    c["location_id"] = [
-        int(by_key[(a, b, d)].id) if ok and (a, b, d) in by_key else None
-        for a, b, d, ok in zip(c["county_code"], c["sub_key"], c["loc_key"], good)]
-    c["location_id"] = c["location_id"].astype(object)
+    c["location_id"] = pd.Series(
+        [int(by_key[(a, b, d)].id) if ok and (a, b, d) in by_key else None
+         for a, b, d, ok in zip(c["county_code"], c["sub_key"], c["loc_key"], good)],
+        index=c.index, dtype=object)
     # The database's spelling of a known location wins (the key is case-insensitive).
     for pos in np.flatnonzero(good & c["location_id"].notna().to_numpy()):
         r = by_key[(c.at[pos, "county_code"], c.at[pos, "sub_key"], c.at[pos, "loc_key"])]

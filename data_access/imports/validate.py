@@ -652,7 +652,9 @@ def _forums(v: Validation, raw: RawTable, tpl: Template, today: dt.date) -> None
         [f"total {t} is less than the groups' sum {s}" for t, s in zip(total, group_sum)],
         dtype=object), value=_col(raw, "attendance_total"),
         suggestion="Make the total at least the sum of the group columns, or leave it blank")
-    c["attendance_total"] = total.where(total.notna(), group_sum).astype(object)
+    c["attendance_total"] = pd.Series(
+        [int(t) if t is not None else int(g) for t, g in zip(total, group_sum)],
+        index=c.index, dtype=object)
     flag_duplicates(v, ["external_id"], "external_id", "external_id")
 
 
