@@ -76,6 +76,13 @@ LABELS: dict[str, tuple[str, str]] = {
                             "see the concerns raised.",
                             "Hakuna baraza lililofanyika katika kipindi na eneo hili; panua "
                             "kipindi kuona malalamiko."),
+    "hex_legend": ("Incidents per cell", "Matukio kwa kila heksagoni"),
+    "hex_caption": ("{incidents} incidents in {cells} cells.",
+                    "Matukio {incidents} katika heksagoni {cells}."),
+    "hex_hidden": ("{incidents} incidents in {cells} cells with fewer than 5 are not shown "
+                   "(presenter mode).",
+                   "Matukio {incidents} katika heksagoni {cells} zenye chini ya 5 "
+                   "hayaonyeshwi (hali ya uwasilishaji)."),
     # trends page
     "trends": ("Trends", "Mwenendo"),
     "trends_caption": ("Crime month by month for {scope}, {period}, beside the same months a "

@@ -179,21 +179,22 @@ with left:
                                       county_codes=f.county_codes, public=f.public).iloc[0]
         if mode not in CRIME_MODES:
             st.info(t("hex_crime_only", lang))
-        st.html(legend_html(HEX_SCHEME, "Incidents per cell"))
-        hidden = (f" {summary['incidents_hidden']:,} incidents in {summary['cells_hidden']:,} "
-                  "cells with fewer than 5 are not shown (presenter mode)."
-                  if summary["cells_hidden"] else "")
+        st.html(legend_html(HEX_SCHEME, t("hex_legend", lang)))
+        shown = t("hex_caption", lang, incidents=f"{summary['incidents']:,}",
+                  cells=f"{summary['cells']:,}")
+        if summary["cells_hidden"]:
+            shown += " " + t("hex_hidden", lang, incidents=f"{summary['incidents_hidden']:,}",
+                             cells=f"{summary['cells_hidden']:,}")
         table = cells[["hex", "count", "county"]].rename(
             columns={"hex": "H3 cell", "count": "incidents", "county": "county (most incidents)"})
         state = chart_block(
             t("hex_title", lang), hex_deck(cells, counties_geojson(), center=center, zoom=zoom,
                                               height=MAP_HEIGHT_PX),
             table, filters=f, definition=DEFINITIONS["hex_layer"],
-            source="Incident records with coordinates (hex_cells aggregate)", as_of=as_of
-            if mode in CRIME_MODES else _as_of("observatory"),
+            source="Incident records with coordinates (hex_cells aggregate)",
+            as_of=_as_of("observatory"),
             key="hotspots_hex", on_select="rerun", selection_mode="single-object",
-            caption=f"{summary['incidents']:,} incidents in {summary['cells']:,} cells."
-                    f"{hidden} {ATTRIBUTION}",
+            caption=f"{shown} {ATTRIBUTION}",
         )
     else:
         fig = county_choropleth(
@@ -202,11 +203,14 @@ with left:
                    "county_code": False},
             center=center, zoom=zoom, legend_title=legend_title, height=MAP_HEIGHT_PX,
         )
-        # Keep the user's pan and zoom across reruns and mode changes; re-frame only when
-        # the area in scope changes.
+        # Keep the user's pan and zoom across reruns that leave the map as it is; re-frame
+        # when the area in scope changes. (Streamlit 1.67 remounts a plotly chart whose
+        # figure changed, so a new mode or filter starts from the framed view.)
         fig.update_layout(uirevision="hotspots-" + ",".join(f.county_codes))
-        # Bottom left is Tanzania and the lake: the legend hides no county there.
-        fig.update_layout(legend={"y": 0.02, "yanchor": "bottom"})
+        # The legend goes under the map, in rows: over the map it would hide counties.
+        fig.update_layout(legend={"orientation": "h", "x": 0, "xanchor": "left", "y": 0,
+                                  "yanchor": "top", "bgcolor": "rgba(255,255,255,0)",
+                                  "title": {"side": "top"}})
         map_table = ranked.merge(frame[["county", "class"]], on="county", how="left").rename(
             columns={"class": "legend class"})
         state = chart_block(
