@@ -632,9 +632,10 @@ def _points(rng: np.random.Generator, county: reference.County, rural: np.ndarra
     return lat, lon
 
 
-def _incident_rows(window: _Window, seed: int, crime: _Crime, source_id: int, res: int,
-                   progress: Callable[[float], None]) -> Iterator[tuple[str, list[tuple]]]:
-    """Yield (county code, rows) chunks of incident tuples, county by county, by date."""
+def _incident_rows(window: _Window, seed: int, crime: _Crime, source_id: int, res: int
+                   ) -> Iterator[tuple[list[tuple], float]]:
+    """Yield chunks of incident tuples, county by county and by date, each with the share
+    of all incidents generated so far."""
     months = window.months()
     month_days = months.astype("datetime64[D]")
     days_in = ((months + 1).astype("datetime64[D]") - month_days).astype(np.int64)
@@ -679,8 +680,7 @@ def _incident_rows(window: _Window, seed: int, crime: _Crime, source_id: int, re
                 [crime.categories[k] for k in cat[sl].tolist()],
                 lat_o.tolist(), lon_o.tolist(), cell_o.tolist(), [source_id] * size,
             ))
-            yield county.code, rows
-            progress(number / total)
+            yield rows, number / total
 
 
 INCIDENT_COLUMNS = ("external_id", "occurred_on", "month", "county_code", "category_code",
@@ -871,10 +871,9 @@ def generate_demo(engine: Engine, *, seed: int = 7, years: int = 3,
 
         report(0.15, "Incidents")
         written = 0
-        for _code, rows in _incident_rows(
-                window, seed, crime, source_id, res,
-                lambda f: report(0.15 + 0.7 * f, f"Incidents ({f:.0%})")):
+        for rows, done in _incident_rows(window, seed, crime, source_id, res):
             written += bulk_insert(conn, schema.incidents, rows, columns=INCIDENT_COLUMNS)
+            report(0.15 + 0.7 * done, f"Incidents ({done:.0%})")
         summary["incidents"] = written
 
         report(0.86, "Building the aggregate tables")
