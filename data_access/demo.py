@@ -351,12 +351,13 @@ def _commitments(conn: Connection, window: _Window, seed: int, source_id: int,
             for status, day in _status_history(rng, outcome, made_on, due_on):
                 if day > window.end_day:
                     break
-                if status == "unverified":
+                if status == "unverified" and concern.get("_edition"):
                     note = content.STATUS_NOTES["unverified"][0].format(
-                        edition=concern.get("_edition") or "chief's report follow-up")
-                    who = (f"Forum secretariat, {concern['_edition']}"
-                           if concern.get("_edition")
-                           else f"County Commissioner's office, {county.name}")
+                        edition=concern["_edition"])
+                    who = f"Forum secretariat, {concern['_edition']}"
+                elif status == "unverified":
+                    note = content.STATUS_NOTES["unverified"][1]
+                    who = f"County Commissioner's office, {county.name}"
                 else:
                     note = _pick(rng, content.STATUS_NOTES[status]).format(inst=inst)
                     who = places.fill(_pick(rng, content.RECORDED_BY), inst=inst,

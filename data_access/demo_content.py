@@ -1116,7 +1116,9 @@ COMMITMENT_OUTCOMES: tuple[tuple[str, float], ...] = (
 )
 
 STATUS_NOTES: dict[str, tuple[str, ...]] = {
-    "unverified": ("Commitment recorded at the {edition}.",),
+    "unverified": ("Commitment recorded at the {edition}.",
+                   "Commitment recorded by the county security committee after a chief's "
+                   "report."),
     "not_started": ("No work started; {inst} says funds are awaited.",
                     "Not started; responsible officer yet to be named."),
     "in_progress": ("Work under way; first activities reported by {inst}.",
