@@ -42,8 +42,10 @@ def categories_sensitive(categories: tuple[str, ...] | list[str]) -> bool:
 
 def _sub_year_filter(start: dt.date, end: dt.date, categories, county_codes):
     agg = s.crime_agg
-    cond = [agg.c.grain.in_(SUB_YEAR_GRAINS), agg.c.period_start >= start,
-            agg.c.period_start <= end]
+    # The month bounds let the (grain, month) index narrow the scan; the period_start
+    # bounds keep exact day limits.
+    cond = [agg.c.grain.in_(SUB_YEAR_GRAINS), agg.c.month >= start.replace(day=1),
+            agg.c.month <= end, agg.c.period_start >= start, agg.c.period_start <= end]
     if categories:
         cond.append(agg.c.category_code.in_(list(categories)))
     if county_codes:

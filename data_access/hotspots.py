@@ -21,7 +21,6 @@ from __future__ import annotations
 
 import datetime as dt
 
-import h3
 import pandas as pd
 import sqlalchemy as sa
 from sqlalchemy.engine import Connection
@@ -40,7 +39,7 @@ from data_access.commitments import (
 )
 from data_access.crime import categories_sensitive, counties_frame, crime_counts_by_county
 from data_access.hexes import cell_to_hex
-from data_access.metrics import DEFINITIONS, add_change_columns, rate_per_100k
+from data_access.metrics import add_change_columns, rate_per_100k
 from data_access.privacy import suppress_counts
 
 MAP_MODES: tuple[str, ...] = ("count", "rate", "change", "concerns", "resolution", "sentiment")
@@ -49,24 +48,7 @@ MAP_MODES: tuple[str, ...] = ("count", "rate", "change", "concerns", "resolution
 CRIME_MODES = frozenset({"count", "rate", "change"})
 
 # Definitions of the numbers this module adds (shown under "about this number").
-DEFINITIONS["crime_count"] = (
-    "Crimes recorded = incidents and monthly published counts in the chosen period "
-    "(figures published only for a whole year are left out of monthly periods).")
-DEFINITIONS["change_map"] = (
-    "Change map: each county's crimes in the chosen period against the previous period of "
-    "equal length, coloured by whether the change is real: z = 2(√current − √previous); "
-    "|z| ≥ 3 significant (strong colour), 2–3 possible (light colour), below 2 or both "
-    "counts under 5 too few to tell (near-white). Red is a rise, blue a fall.")
-DEFINITIONS["forum_concerns"] = (
-    "Concerns raised at forums = concerns recorded at a Jukwaa la Usalama forum held in the "
-    "chosen period (concerns from chiefs' reports are not counted here); the concern-theme "
-    "filter applies.")
 _RES = get_settings().hex_resolution
-DEFINITIONS["hex_layer"] = (
-    f"Hexagon hotspots: incidents that carry coordinates, counted per H3 cell (resolution "
-    f"{_RES}, about {h3.average_hexagon_area(_RES, 'km^2'):,.0f} km² a cell) for the months "
-    "of the chosen period. Counted on the server; no incident point is sent to the browser. "
-    "In presenter mode cells with fewer than 5 incidents are left out.")
 
 _BASE_COLUMNS = ["county_code", "county", "region_code", "region", "population_2019"]
 

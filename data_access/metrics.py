@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import math
 
+import h3
 import numpy as np
 import pandas as pd
 
@@ -49,6 +50,26 @@ DEFINITIONS: dict[str, str] = {
               "exists, otherwise the sum of its monthly and daily counts for that year — never "
               "both, so nothing is counted twice.",
 }
+
+
+DEFINITIONS["crime_count"] = (
+    "Crimes recorded = incidents and monthly published counts in the chosen period "
+    "(figures published only for a whole year are left out of monthly periods).")
+DEFINITIONS["change_map"] = (
+    "Change map: each county's crimes in the chosen period against the previous period of "
+    "equal length, coloured by whether the change is real: z = 2(√current − √previous); "
+    "|z| ≥ 3 significant (strong colour), 2–3 possible (light colour), below 2 or both "
+    "counts under 5 too few to tell (near-white). Red is a rise, blue a fall.")
+DEFINITIONS["forum_concerns"] = (
+    "Concerns raised at forums = concerns recorded at a Jukwaa la Usalama forum held in the "
+    "chosen period (concerns from chiefs' reports are not counted here); the concern-theme "
+    "filter applies.")
+DEFINITIONS["hex_layer"] = (
+    f"Hexagon hotspots: incidents that carry coordinates, counted per H3 cell (resolution "
+    f"{get_settings().hex_resolution}, about "
+    f"{h3.average_hexagon_area(get_settings().hex_resolution, 'km^2'):,.0f} km² a cell) for "
+    "the months of the chosen period. Counted on the server; no incident point is sent to "
+    "the browser. In presenter mode cells with fewer than 5 incidents are left out.")
 
 
 def rate_per_100k(count, population):
