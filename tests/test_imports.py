@@ -295,3 +295,13 @@ def test_county_columns_and_readers_accept_exports(engine):
 
 def test_fixture_dir_exists():
     assert Path(FIXTURES).is_dir()
+
+
+def test_docs_list_every_template_column():
+    """docs/IMPORTS.md documents each kind with all its columns (kept in step)."""
+    text = (Path(__file__).resolve().parents[1] / "docs" / "IMPORTS.md").read_text()
+    for kind, tpl in TEMPLATES.items():
+        start = text.index(f"### `{kind}`")
+        section = text[start:text.find("\n### ", start + 1)]
+        for column in tpl.names:
+            assert f"| `{column}` |" in section, (kind, column)
