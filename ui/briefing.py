@@ -277,8 +277,13 @@ def _gather(*, county_codes: tuple[str, ...], scope_label: str, start: dt.date,
     change = pct_change(total, previous)
     change_text = (f"{change:+.0f}% " if verdict != "too few to tell" and change == change
                    else "") + f"({total:,} vs {previous:,}; {verdict})"
-    made, verified = totals["made"], totals["verified"]
     rate = totals["resolution_rate"]
+
+    def shown(col: str) -> str:
+        """A commitment count as displayed ("<5" where hidden in public mode)."""
+        display = totals.get(f"{col}_display")
+        return str(display) if isinstance(display, str) and display else _fmt(totals[col])
+
     kpis = [
         (t("crimes_recorded", lang), f"{total:,}" + (" *" if hidden else ""),
          f"{t('vs_previous', lang)}: {change_text}",
@@ -290,13 +295,11 @@ def _gather(*, county_codes: tuple[str, ...], scope_label: str, start: dt.date,
          "Jukwaa la Usalama forums held in the period."),
         (t("concerns_raised", lang), f"{int(concerns['concerns'].sum()):,}", "",
          "Concerns raised at forums and in chiefs' reports during the period."),
-        (t("commitments_made", lang), totals.get("made_display") or _fmt(made),
-         f"{_fmt(totals['unverified'])} unverified", "Commitments made up to the end date."),
+        (t("commitments_made", lang), shown("made"), f"{shown('unverified')} unverified",
+         "Commitments made up to the end date."),
         (t("resolution_rate", lang), "—" if pd.isna(rate) else f"{rate:.0%}",
-         f"{_fmt(totals['fulfilled'])} of {_fmt(verified)} verified",
-         DEFINITIONS["resolution"]),
-        (t("overdue", lang), totals.get("overdue_display") or _fmt(totals["overdue"]),
-         f"as of {end:%d %b %Y}", DEFINITIONS["overdue"]),
+         f"{shown('fulfilled')} of {shown('verified')} verified", DEFINITIONS["resolution"]),
+        (t("overdue", lang), shown("overdue"), f"as of {end:%d %b %Y}", DEFINITIONS["overdue"]),
     ]
 
     figures_started = time.perf_counter()
@@ -305,7 +308,15 @@ def _gather(*, county_codes: tuple[str, ...], scope_label: str, start: dt.date,
     trend_fig = trend_lines(trend, keys=["total"], y_title=t("brief_per_month", lang),
                             height=TREND_PX[1])
     trend_fig.update_layout(margin={"l": 60, "r": 20, "t": 20, "b": 50},
-                            legend={"orientation": "h", "y": -0.2})
+                            legend={"orientation": "h", "y": -0.2},
+                            yaxis={"rangemode": "tozero", "tickformat": ",d"})
+    if trend["count"].notna().sum() == 0 and len(trend):
+        # Every month is hidden (presenter mode or a sensitive category): say so, rather
+        # than draw an empty frame that looks like zero crime.
+        trend_fig.add_annotation(text=t("brief_trend_hidden", lang), showarrow=False,
+                                 xref="paper", yref="paper", x=0.5, y=0.5,
+                                 font={"size": 18, "color": "#555555"})
+        trend_fig.update_yaxes(showticklabels=False)
     map_png, trend_png = render_png([(map_fig, *MAP_PX), (trend_fig, *TREND_PX)])
     timings["images"] = time.perf_counter() - figures_started
 

@@ -414,6 +414,8 @@ LABELS: dict[str, tuple[str, str]] = {
     "brief_no_emerging": ("No emerging threats in this period.",
                           "Hakuna vitisho vinavyoibuka katika kipindi hiki."),
     "brief_no_overdue": ("No overdue commitments.", "Hakuna ahadi zilizopitwa na muda."),
+    "brief_trend_hidden": ("Every monthly count here is under 5 and hidden on a public screen.",
+                           "Kila idadi ya mwezi hapa iko chini ya 5 na imefichwa."),
 }
 
 
