@@ -305,3 +305,32 @@ def test_docs_list_every_template_column():
         section = text[start:text.find("\n### ", start + 1)]
         for column in tpl.names:
             assert f"| `{column}` |" in section, (kind, column)
+
+
+def test_chief_reports_take_over_a_demo_location_and_survive_demo_removal(sqlite_url):
+    """A chief's location is a real place: a report for a location the demo also uses is
+    imported, the location becomes the import's, and removing the demo keeps both."""
+    from data_access.demo import generate_demo, remove_demo_data
+    from data_access.engine import get_engine, init_db
+
+    engine = get_engine(sqlite_url)
+    init_db(engine)
+    generate_demo(engine, seed=5, years=1, incidents=300)
+    loc = s.chief_locations
+    county, sub, name, loc_id = rows(engine, sa.select(loc.c.county_code, loc.c.sub_county,
+                                                       loc.c.location, loc.c.id).limit(1))[0]
+    data = ("county,sub_county,location,month,sentiment,barazas_held,attendance,top_theme,"
+            "incidents_noted,notes\n"
+            f"{county},{sub.upper()},{name.lower()},2020-01,4,2,150,Drugs,1,Calm month\n"
+            f"{county},{sub},New Location X,2020-01,3,,,,,\n").encode()
+    report = import_file(engine, kind="chief-reports", data=data, filename="chiefs.csv")
+    assert report.written and report.new == 2, [p.text() for p in report.problems]
+    with engine.begin() as conn:
+        remove_demo_data(conn)
+    got = rows(engine, sa.select(loc.c.id, loc.c.sub_county, loc.c.location,
+                                 loc.c.expected_from).order_by(loc.c.id))
+    assert got[0] == (loc_id, sub, name, dt.date(2020, 1, 1))  # the database's spelling
+    assert got[1][1:] == (sub, "New Location X", dt.date(2020, 1, 1))
+    r = s.chief_reports
+    assert rows(engine, sa.select(r.c.sentiment, r.c.barazas_held, r.c.top_theme_code)
+                .order_by(r.c.location_id)) == [(4, 2, "drugs"), (3, 0, None)]
