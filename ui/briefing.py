@@ -45,7 +45,7 @@ from ui.i18n import t
 MAP_PX = (760, 640)
 # Pixels per layout pixel: sharp when printed, small enough to embed quickly.
 IMAGE_SCALE = 1.6
-TREND_PX = (1000, 330)
+TREND_PX = (1000, 290)
 EMERGING_ROWS = 8
 OVERDUE_ROWS = 10
 TEAL = (27, 127, 121)
@@ -275,8 +275,9 @@ def _gather(*, county_codes: tuple[str, ...], scope_label: str, start: dt.date,
     population = int(crime["population_2019"].sum())
     verdict = classify_change(total, previous)
     change = pct_change(total, previous)
-    change_text = (f"{change:+.0f}% " if verdict != "too few to tell" and change == change
-                   else "") + f"({total:,} vs {previous:,}; {verdict})"
+    pct = (f"{change:+.0f}% " if verdict != "too few to tell" and change == change else "")
+    change_text = t("brief_vs_previous", lang, pct=pct, count=total, previous=previous,
+                    verdict=t(f"verdict_{verdict}", lang))
     rate = totals["resolution_rate"]
 
     def shown(col: str) -> str:
@@ -289,24 +290,28 @@ def _gather(*, county_codes: tuple[str, ...], scope_label: str, start: dt.date,
          f"{t('vs_previous', lang)}: {change_text}",
          DEFINITIONS["change"] + " " + DEFINITIONS["significance"]),
         (t("rate_per_100k", lang), f"{rate_per_100k(total, population):,.1f}",
-         f"population {population:,} (2019)", DEFINITIONS["rate"]),
+         t("brief_population", lang, n=population), DEFINITIONS["rate"]),
         (t("forums_held", lang), f"{len(forums):,}",
-         f"{int(forums['attendance_total'].sum()):,} attended" if len(forums) else "",
-         "Jukwaa la Usalama forums held in the period."),
+         t("brief_attended", lang, n=int(forums["attendance_total"].sum())) if len(forums)
+         else "", "Jukwaa la Usalama forums held in the period."),
         (t("concerns_raised", lang), f"{int(concerns['concerns'].sum()):,}", "",
          "Concerns raised at forums and in chiefs' reports during the period."),
-        (t("commitments_made", lang), shown("made"), f"{shown('unverified')} unverified",
+        (t("commitments_made", lang), shown("made"),
+         t("brief_unverified", lang, n=shown("unverified")),
          "Commitments made up to the end date."),
         (t("resolution_rate", lang), "—" if pd.isna(rate) else f"{rate:.0%}",
-         f"{shown('fulfilled')} of {shown('verified')} verified", DEFINITIONS["resolution"]),
-        (t("overdue", lang), shown("overdue"), f"as of {end:%d %b %Y}", DEFINITIONS["overdue"]),
+         t("brief_verified", lang, a=shown("fulfilled"), b=shown("verified")),
+         DEFINITIONS["resolution"]),
+        (t("overdue", lang), shown("overdue"), t("brief_as_of", lang, date=f"{end:%d %b %Y}"),
+         DEFINITIONS["overdue"]),
     ]
 
     figures_started = time.perf_counter()
     map_fig = print_map(crime_map, highlight=county_codes if len(county_codes) == 1 else (),
                         legend_title=t("brief_per_100k", lang))
+    trend = trend.assign(label=t("brief_all_crime", lang))
     trend_fig = trend_lines(trend, keys=["total"], y_title=t("brief_per_month", lang),
-                            height=TREND_PX[1])
+                            previous_label=t("brief_year_earlier", lang), height=TREND_PX[1])
     trend_fig.update_layout(margin={"l": 60, "r": 20, "t": 20, "b": 50},
                             legend={"orientation": "h", "y": -0.2},
                             yaxis={"rangemode": "tozero", "tickformat": ",d"})
@@ -547,7 +552,7 @@ def render_pdf(c: _Content) -> bytes:
     d.set_y(max(after_map, d.get_y()) + 3)
     d.set_x(d.l_margin)
     trend_h = width * TREND_PX[1] / TREND_PX[0]
-    if d.get_y() + trend_h + 12 > d.h - d.b_margin:
+    if d.get_y() + trend_h + 8 > d.h - d.b_margin:
         d.add_page()
     _heading(d, fam, tx(t("brief_trend", lang)), width)
     d.image(io.BytesIO(c.trend_png), x=d.l_margin, y=d.get_y(), w=width)
@@ -603,7 +608,7 @@ def _heading(d, fam: str, text: str, width: float, x: float | None = None) -> No
 def _kpi_grid(d, fam: str, tx, kpis, width: float) -> None:
     per_row, gap = 4, 3
     box_w = (width - gap * (per_row - 1)) / per_row
-    box_h = 21
+    box_h = 24  # room for three lines of detail (Kiswahili runs longer)
     for i, (label, value, detail, _definition) in enumerate(kpis):
         col, row = i % per_row, i // per_row
         if col == 0 and row:
