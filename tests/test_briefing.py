@@ -112,3 +112,13 @@ def test_scope_choices_cover_kenya_regions_and_counties():
     keys = {k for k, _label, _codes in choices}
     assert {"all", "region:coast", "county:047"} <= keys
     assert dict((k, c) for k, _l, c in choices)["region:nairobi"] == ("047",)
+
+
+def test_map_context_shows_the_county_among_its_region_or_neighbours():
+    from ui.briefing import map_context
+
+    coast = tuple(sorted(c.code for c in reference.counties() if c.region_code == "coast"))
+    assert map_context(("001",)) == coast
+    # Nairobi is a region of its own: its neighbours Machakos, Kiambu and Kajiado join it.
+    assert map_context(("047",)) == ("016", "022", "034", "047")
+    assert map_context(coast) == coast and map_context(()) == ()

@@ -39,7 +39,7 @@ from data_access.forums import concerns_by_county_theme, forums_in_period
 from data_access.metrics import DEFINITIONS, classify_change, pct_change, rate_per_100k
 from data_access.status import data_status, has_demo
 from data_access.trends import trend_series
-from geo.boundaries import ATTRIBUTION, counties_geojson, county_centroids
+from geo.boundaries import ATTRIBUTION, counties_geojson, county_boundaries, county_centroids
 from ui.i18n import t
 
 MAP_PX = (760, 640)
@@ -223,15 +223,32 @@ def print_map(crime_map: pd.DataFrame, *, highlight: tuple[str, ...], legend_tit
     pad_y = (max(all_y) - min(all_y)) * 0.04
     fig.update_layout(
         width=MAP_PX[0], height=MAP_PX[1], plot_bgcolor="white", paper_bgcolor="white",
-        margin={"l": 4, "r": 4, "t": 4, "b": 4}, font={"size": 14},
+        # The legend has its own strip on the right, clear of the counties.
+        margin={"l": 4, "r": 190, "t": 4, "b": 4}, font={"size": 14},
         xaxis={"visible": False, "range": [min(all_x) - pad_x, max(all_x) + pad_x]},
         # Equal degrees on both axes: near the equator that is the map's true shape.
         yaxis={"visible": False, "range": [min(all_y) - pad_y, max(all_y) + pad_y],
                "scaleanchor": "x", "scaleratio": 1},
-        legend={"title": {"text": legend_title}, "x": 1.0, "xanchor": "right", "y": 1.0,
+        legend={"title": {"text": legend_title}, "x": 1.01, "xanchor": "left", "y": 1.0,
                 "bgcolor": "rgba(255,255,255,0.85)", "font": {"size": 17}},
     )
     return fig
+
+
+def map_context(county_codes: tuple[str, ...]) -> tuple[str, ...]:
+    """The counties a brief's map shows: a county among the counties of its region (so it
+    can be compared), plus its neighbours when the region is that county alone
+    (Nairobi); a region or Kenya as they are."""
+    if len(county_codes) != 1:
+        return county_codes
+    code = county_codes[0]
+    region = next(c.region_code for c in reference.counties() if c.code == code)
+    shown = {c.code for c in reference.counties() if c.region_code == region}
+    if len(shown) < 3:
+        shapes = county_boundaries().set_index("code")["geometry"]
+        around = shapes[code].buffer(0.02)
+        shown |= {c for c, geom in shapes.items() if geom.intersects(around)}
+    return tuple(sorted(shown))
 
 
 def _gather(*, county_codes: tuple[str, ...], scope_label: str, start: dt.date,
@@ -244,12 +261,7 @@ def _gather(*, county_codes: tuple[str, ...], scope_label: str, start: dt.date,
     crime = crime_by_county(start=start, end=end, prev_start=prev_start, prev_end=prev_end,
                             categories=categories, county_codes=county_codes, public=public,
                             engine=engine)
-    # A county is shown among the counties of its region, so it can be compared.
-    region_of = {c.code: c.region_code for c in reference.counties()}
-    map_codes = county_codes
-    if len(county_codes) == 1:
-        region = region_of[county_codes[0]]
-        map_codes = tuple(c.code for c in reference.counties() if c.region_code == region)
+    map_codes = map_context(county_codes)
     crime_map = crime if map_codes == county_codes else crime_by_county(
         start=start, end=end, categories=categories, county_codes=map_codes, public=public,
         engine=engine)
@@ -391,7 +403,7 @@ font-weight:bold}
 .kpi .detail{font-size:12px;color:#333}.kpi .def{font-size:10.5px;color:#666;margin-top:6px}
 h2{font-size:18px;border-bottom:2px solid #1b7f79;padding-bottom:4px;margin-top:26px}
 .figs{display:grid;grid-template-columns:1fr;gap:8px}
-img{max-width:100%;height:auto;border:1px solid #eee}
+img{max-width:100%;height:auto;border:1px solid #eee} img.map{max-width:760px}
 .caption{font-size:11px;color:#666}
 table{border-collapse:collapse;width:100%;font-size:13px}
 th,td{border:1px solid #d0d7d6;padding:5px 7px;text-align:left;vertical-align:top}
@@ -412,9 +424,10 @@ def _table_html(frame: pd.DataFrame, empty: str) -> str:
     return f"<table><thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>"
 
 
-def _img(png: bytes, alt: str) -> str:
+def _img(png: bytes, alt: str, css: str = "") -> str:
     data = base64.b64encode(png).decode("ascii")
-    return f"<img alt='{html.escape(alt)}' src='data:image/png;base64,{data}'>"
+    return (f"<img class='{css}' alt='{html.escape(alt)}' "
+            f"src='data:image/png;base64,{data}'>")
 
 
 def render_html(c: _Content) -> bytes:
@@ -438,7 +451,7 @@ def render_html(c: _Content) -> bytes:
 <p class="filters">{e(c.filters_line)}</p>
 <h2>{e(t('brief_key_numbers', lang))}</h2><div class="kpis">{kpis}</div>{notes}
 <h2>{e(t('crime_map_title', lang))}</h2>
-<div class="figs">{_img(c.map_png, t('crime_map_title', lang))}
+<div class="figs">{_img(c.map_png, t('crime_map_title', lang), "map")}
 <p class="caption">{e(ATTRIBUTION)}</p></div>
 <h2>{e(t('brief_trend', lang))}</h2>
 <div class="figs">{_img(c.trend_png, t('brief_trend', lang))}</div>
