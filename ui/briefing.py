@@ -104,7 +104,9 @@ def render_png(figures: list[tuple[go.Figure, int, int]]) -> list[bytes]:
         # plotly warns that its per-call options are ignored when a server is running.
         warnings.simplefilter("ignore", UserWarning)
         if not _KALEIDO_STARTED:
-            kaleido.start_sync_server(silence_warnings=True)
+            # plotly.js comes from the plotly package; MathJax (which Kaleido would load
+            # from a CDN) is not needed: nothing is fetched from outside this machine.
+            kaleido.start_sync_server(mathjax=False, silence_warnings=True)
             _KALEIDO_STARTED = True
         return [pio.to_image(fig, format="png", width=w, height=h, scale=IMAGE_SCALE)
                 for fig, w, h in figures]
