@@ -9,7 +9,6 @@ import streamlit as st
 
 from charts.commitments import chain_timeline, status_label
 from data_access.chain import (
-    commitment_choices,
     commitment_context,
     commitment_history,
     forum_chain,
@@ -20,6 +19,7 @@ from data_access.metrics import DEFINITIONS
 from data_access.reference import ATTENDANCE_GROUPS
 from data_access.status import data_status
 from ui.blocks import chart_block
+from ui.commitment_picker import pick_commitment
 from ui.filters import current_filters
 from ui.i18n import t
 
@@ -168,27 +168,9 @@ if mode == "forum":
 
 # --- back up from a commitment ---------------------------------------------------------
 else:
-    search = st.text_input(t("find_commitment", lang), key="ch_search",
-                           placeholder=t("find_placeholder", lang))
-    choices = commitment_choices(county_codes=f.county_codes, search=search)
-    wanted = st.session_state.get("ch_commitment", deep_commitment)
-    if wanted is not None and wanted not in set(choices["commitment_id"]):
-        extra = commitment_choices(search=str(wanted))
-        choices = pd.concat([extra[extra["commitment_id"] == wanted], choices],
-                            ignore_index=True)
-    if choices.empty:
-        st.info(t("no_commitment_found", lang))
-        st.stop()
-    labels = {r.commitment_id: f"[{r.commitment_id}] {r.title} — {r.institution_short}, "
-                               f"{r.county} ({status_label(r.current_status, lang).lower()})"
-              for r in choices.itertuples()}
-    if st.session_state.get("ch_commitment") not in labels:
-        st.session_state["ch_commitment"] = (wanted if wanted in labels
-                                             else int(choices.iloc[0].commitment_id))
-    commitment_id = st.selectbox(t("pick_commitment", lang), list(labels), key="ch_commitment",
-                                 format_func=labels.get)
     st.query_params.pop("forum", None)
-    st.query_params["commitment"] = str(commitment_id)
+    commitment_id = pick_commitment(prefix="ch", county_codes=f.county_codes,
+                                    deep_link=deep_commitment, lang=lang)
 
     ctx = commitment_context(commitment_id=commitment_id, today=today, public=f.public)
     if ctx.empty:

@@ -9,9 +9,10 @@ import pandas as pd
 import streamlit as st
 
 from charts.commitments import status_label
-from data_access.chain import commitment_choices, commitment_context, commitment_history
+from data_access.chain import commitment_context, commitment_history
 from data_access.commitment_updates import UpdateRefused, record_update
 from data_access.reference import COMMITMENT_STATUSES
+from ui.commitment_picker import pick_commitment
 from ui.filters import current_filters
 from ui.i18n import t
 
@@ -40,25 +41,8 @@ if flash:
 
 raw = st.query_params.get("commitment")
 deep = int(raw) if raw and raw.isdigit() else None
-search = st.text_input(t("find_commitment", lang), key="ru_search",
-                       placeholder=t("find_placeholder", lang))
-choices = commitment_choices(county_codes=f.county_codes, search=search)
-wanted = st.session_state.get("ru_commitment", deep)
-if wanted is not None and wanted not in set(choices["commitment_id"]):
-    extra = commitment_choices(search=str(wanted))
-    choices = pd.concat([extra[extra["commitment_id"] == wanted], choices], ignore_index=True)
-if choices.empty:
-    st.info(t("no_commitment_found", lang))
-    st.stop()
-labels = {r.commitment_id: f"[{r.commitment_id}] {r.title} — {r.institution_short}, "
-                           f"{r.county} ({status_label(r.current_status, lang).lower()})"
-          for r in choices.itertuples()}
-if st.session_state.get("ru_commitment") not in labels:
-    st.session_state["ru_commitment"] = (wanted if wanted in labels
-                                         else int(choices.iloc[0].commitment_id))
-commitment_id = st.selectbox(t("pick_commitment", lang), list(labels), key="ru_commitment",
-                             format_func=labels.get)
-st.query_params["commitment"] = str(commitment_id)
+commitment_id = pick_commitment(prefix="ru", county_codes=f.county_codes,
+                                deep_link=deep, lang=lang)
 
 ctx = commitment_context(commitment_id=commitment_id, today=today)
 if ctx.empty:
