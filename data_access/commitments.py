@@ -51,6 +51,18 @@ BREAKDOWNS = ("region", "county", "institution", "theme")
 WITHHELD_TITLE = "(withheld: sensitive theme)"
 
 
+def _in_scope(stmt, *, made_from, county_codes, themes):
+    """Restrict a statement over commitments ⋈ concerns to the filters' scope."""
+    c, con = s.commitments, s.concerns
+    if made_from is not None:
+        stmt = stmt.where(c.c.made_on >= made_from)
+    if county_codes:
+        stmt = stmt.where(con.c.county_code.in_(list(county_codes)))
+    if themes:
+        stmt = stmt.where(con.c.theme_code.in_(list(themes)))
+    return stmt
+
+
 @cached_query
 def commitments_as_of(conn: Connection, *, as_of: dt.date,
                       county_codes: tuple[str, ...] = (),
@@ -94,12 +106,7 @@ def commitments_as_of(conn: Connection, *, as_of: dt.date,
         .where(c.c.made_on <= as_of)
         .order_by(c.c.id)
     )
-    if made_from is not None:
-        stmt = stmt.where(c.c.made_on >= made_from)
-    if county_codes:
-        stmt = stmt.where(con.c.county_code.in_(list(county_codes)))
-    if themes:
-        stmt = stmt.where(con.c.theme_code.in_(list(themes)))
+    stmt = _in_scope(stmt, made_from=made_from, county_codes=county_codes, themes=themes)
     frame = read_df(conn, stmt)
     u = s.commitment_updates
     upd = (sa.select(u.c.commitment_id, u.c.status, u.c.updated_on, u.c.id)
@@ -483,12 +490,7 @@ def history_export(conn: Connection, *, as_of: dt.date, county_codes: tuple[str,
         .where(c.c.made_on <= as_of)
         .order_by(c.c.id, u.c.updated_on, u.c.id)
     )
-    if made_from is not None:
-        stmt = stmt.where(c.c.made_on >= made_from)
-    if county_codes:
-        stmt = stmt.where(con.c.county_code.in_(list(county_codes)))
-    if themes:
-        stmt = stmt.where(con.c.theme_code.in_(list(themes)))
+    stmt = _in_scope(stmt, made_from=made_from, county_codes=county_codes, themes=themes)
     out = read_df(conn, stmt)
     out["updated_on"] = pd.to_datetime(out["updated_on"])
     out["recorded_at"] = pd.to_datetime(out["recorded_at"])
