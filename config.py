@@ -39,7 +39,7 @@ class Settings:
     db_url: str = DEFAULT_DB_URL
     cache_ttl_seconds: int = 600
     suppress_below: int = 5
-    max_upload_mb: int = 50
+    max_upload_mb: int = 100
     auto_demo: bool = True
     access_code: str | None = None
     demo_seed: int = 7
@@ -60,7 +60,7 @@ def get_settings() -> Settings:
         db_url=os.environ.get("JUKWAA_DB_URL") or DEFAULT_DB_URL,
         cache_ttl_seconds=_env_int("JUKWAA_CACHE_TTL", 600),
         suppress_below=_env_int("JUKWAA_SUPPRESS_BELOW", 5),
-        max_upload_mb=_env_int("JUKWAA_MAX_UPLOAD_MB", 50),
+        max_upload_mb=_env_int("JUKWAA_MAX_UPLOAD_MB", 100),
         auto_demo=os.environ.get("JUKWAA_AUTO_DEMO", "1") != "0",
         access_code=os.environ.get("JUKWAA_ACCESS_CODE") or None,
     )
