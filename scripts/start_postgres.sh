@@ -30,7 +30,8 @@ find_bindir() {
 as_owner() {
     if [[ $(id -u) -eq 0 ]]; then
         id postgres >/dev/null 2>&1 || die "running as root but there is no 'postgres' user"
-        runuser -u postgres -- "$@"
+        # From / : the caller's folder may be closed to the postgres user.
+        (cd / && runuser -u postgres -- "$@")
     else
         "$@"
     fi
