@@ -52,7 +52,9 @@ verified = int(commit["verified"].sum())
 fulfilled = int(commit["fulfilled"].sum())
 res_rate = f"{fulfilled / verified:.0%}" if verified else "—"
 
-c1, c2, c3, c4, c5, c6 = st.columns(6)
+# Two rows of three keep labels and the counts under them whole on a laptop screen.
+c1, c2, c3 = st.columns(3)
+c4, c5, c6 = st.columns(3)
 kpi(c1, t("crimes_recorded", lang), f"{total:,}" + (" *" if suppressed else ""),
     delta=delta, delta_color=delta_color, delta_description=verdict,
     help_text=DEFINITIONS["change"] + " " + DEFINITIONS["significance"]
@@ -146,10 +148,10 @@ with em_chart:
                 key="overview_emerging", caption=caption)
 with em_reasons:
     for i, r in enumerate(shown.head(6).itertuples()):
-        text_col, button_col = st.columns([3, 1], vertical_alignment="center")
+        row = st.container(horizontal=True, vertical_alignment="center")
         z_text = "" if r.z != r.z else f" (z {r.z:.1f})"
-        text_col.markdown(f"**{getattr(r, reason_col)}**{z_text}")
-        if button_col.button(t("open_short", lang), key=f"overview_emerging_open_{i}",
+        row.markdown(f"**{getattr(r, reason_col)}**{z_text}", width="stretch")
+        if row.button(t("open_short", lang), key=f"overview_emerging_open_{i}", width="content",
                              help=f"{t('open_profile', lang)}: {r.county}",
                              icon=":material/location_city:"):
             set_county(r.county_code, page="views/county_profile.py")

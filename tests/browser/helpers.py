@@ -242,3 +242,33 @@ def save_screenshot(page: Page, name: str) -> Path:
     finally:
         page.set_viewport_size(viewport)
     return path
+
+
+# The first plotly map on a page.
+MAP = '[data-testid="stPlotlyChart"] .js-plotly-plot'
+
+# What the plotly map holds and what MapLibre drew: county ids of rendered fill features
+# (legend-only rows match no shape and draw nothing), trace names, zoom and centre.
+_MAP_STATE_JS = """
+(selector) => {
+  const gd = document.querySelector(selector);
+  const map = gd._fullLayout.map._subplot.map;
+  const drawn = new Set(map.queryRenderedFeatures()
+      .filter(f => f.layer.type === 'fill').map(f => String(f.id)));
+  return {drawn: drawn.size, names: gd.data.map(t => t.name), zoom: map.getZoom(),
+          ready: map.loaded()};
+}
+"""
+
+
+def county_map_state(page: Page) -> dict:
+    """The first plotly county map on the page once MapLibre has drawn it: ``drawn``
+    (counties rendered), ``names`` (legend entries), ``zoom``, ``ready``."""
+    page.wait_for_function(
+        f"() => {{ const gd = document.querySelector('{MAP}'); "
+        "return gd && gd._fullLayout && gd._fullLayout.map && "
+        "gd._fullLayout.map._subplot.map.loaded(); }",
+        timeout=30_000,
+    )
+    page.wait_for_timeout(500)
+    return page.evaluate(_MAP_STATE_JS, MAP)

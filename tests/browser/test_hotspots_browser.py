@@ -22,8 +22,10 @@ from playwright.sync_api import Page  # noqa: E402
 from charts.classes import SCHEME_BY_MODE  # noqa: E402
 from data_access.hotspots import MAP_MODES  # noqa: E402
 from tests.browser.helpers import (  # noqa: E402
+    MAP,
     AppServer,
     assert_no_app_errors,
+    county_map_state,
     open_app_page,
     save_screenshot,
     wait_for_app_idle,
@@ -31,31 +33,7 @@ from tests.browser.helpers import (  # noqa: E402
 
 pytestmark = pytest.mark.browser
 
-MAP = '[data-testid="stPlotlyChart"] .js-plotly-plot'
 
-# What the plotly map holds and what MapLibre drew: county ids of rendered fill features
-# (legend-only rows match no shape and draw nothing), trace names, zoom and centre.
-_MAP_STATE_JS = """
-(selector) => {
-  const gd = document.querySelector(selector);
-  const map = gd._fullLayout.map._subplot.map;
-  const drawn = new Set(map.queryRenderedFeatures()
-      .filter(f => f.layer.type === 'fill').map(f => String(f.id)));
-  return {drawn: drawn.size, names: gd.data.map(t => t.name), zoom: map.getZoom(),
-          ready: map.loaded()};
-}
-"""
-
-
-def _map_state(page: Page) -> dict:
-    page.wait_for_function(
-        f"() => {{ const gd = document.querySelector('{MAP}'); "
-        "return gd && gd._fullLayout && gd._fullLayout.map && "
-        "gd._fullLayout.map._subplot.map.loaded(); }",
-        timeout=30_000,
-    )
-    page.wait_for_timeout(500)
-    return page.evaluate(_MAP_STATE_JS, MAP)
 
 
 @pytest.mark.parametrize("mode", MAP_MODES)
@@ -64,7 +42,7 @@ def test_each_map_mode_draws_47_counties_offline(mode: str, app_server: AppServe
                                                  outside_requests: list[str]) -> None:
     open_app_page(browser_page, app_server, f"hotspots?map={mode}")
     assert_no_app_errors(browser_page, app_server)
-    state = _map_state(browser_page)
+    state = county_map_state(browser_page)
     assert state["drawn"] == 47, f"{mode}: {state['drawn']} counties drawn"
     assert set(SCHEME_BY_MODE[mode].labels) <= set(state["names"]), state["names"]
     if mode == "rate":
@@ -108,7 +86,7 @@ def _click_lon_lat(page: Page, lon: float, lat: float) -> None:
 def test_clicking_a_county_opens_its_profile(app_server: AppServer, browser_page: Page,
                                              outside_requests: list[str]) -> None:
     open_app_page(browser_page, app_server, "hotspots?map=rate")
-    _map_state(browser_page)
+    county_map_state(browser_page)
     _click_lon_lat(browser_page, 37.95, 2.9)  # the middle of Marsabit (county 010)
     browser_page.wait_for_url("**/county**", timeout=30_000)
     wait_for_app_idle(browser_page)
@@ -125,17 +103,17 @@ def test_zoom_survives_a_rerun_that_keeps_the_map(app_server: AppServer,
     the user's pan and zoom. (A new mode or filter is a new figure: Streamlit 1.67 gives
     a plotly chart whose figure changed a new identity, so that view starts afresh.)"""
     open_app_page(browser_page, app_server, "hotspots?map=count")
-    before = _map_state(browser_page)["zoom"]
+    before = county_map_state(browser_page)["zoom"]
     box = browser_page.locator(MAP).bounding_box()
     browser_page.mouse.move(box["x"] + box["width"] / 2, box["y"] + box["height"] / 2)
     for _ in range(3):
         browser_page.mouse.wheel(0, -300)
         browser_page.wait_for_timeout(300)
     browser_page.wait_for_timeout(800)
-    zoomed = _map_state(browser_page)["zoom"]
+    zoomed = county_map_state(browser_page)["zoom"]
     assert zoomed > before + 0.3, (before, zoomed)
     browser_page.get_by_role("radio", name="Kiswahili", exact=True).click()
     wait_for_app_idle(browser_page)
     assert browser_page.get_by_text("Ramani inaonyesha").count() == 1  # the rerun happened
-    after = _map_state(browser_page)
+    after = county_map_state(browser_page)
     assert after["zoom"] == pytest.approx(zoomed, abs=0.05), (before, zoomed, after["zoom"])
