@@ -5,7 +5,7 @@ import streamlit as st
 
 from ui.filters import render_sidebar_filters
 from ui.frame import access_gate, apply_presenter_style, start_database, status_bar
-from views.registry import existing_pages
+from views.registry import PAGES
 
 st.set_page_config(page_title="Jukwaa la Usalama", page_icon="🛡️",
                    layout="wide", initial_sidebar_state="expanded")
@@ -14,7 +14,7 @@ start_database()
 access_gate()
 
 sections: dict[str, list] = {}
-for spec in existing_pages():
+for spec in PAGES:
     sections.setdefault(spec.section, []).append(
         st.Page(spec.path, title=spec.title, url_path=spec.url_path, icon=spec.icon,
                 default=spec.default)

@@ -11,13 +11,11 @@ from pathlib import Path
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from views.registry import PageSpec, existing_pages
+from views.registry import PAGES, PageSpec
 
 APP = Path(__file__).resolve().parents[1] / "app.py"
 # The first run of a page may fill the query caches of the whole demo database.
 RUN_TIMEOUT_S = 60
-
-pytestmark = pytest.mark.skipif(not APP.exists(), reason="app.py does not exist yet")
 
 
 def _problems(at: AppTest) -> list[str]:
@@ -39,7 +37,7 @@ def app_on_demo(demo_sqlite_url: str, monkeypatch: pytest.MonkeyPatch) -> AppTes
     return at
 
 
-@pytest.mark.parametrize("page", existing_pages(), ids=lambda p: p.url_path)
+@pytest.mark.parametrize("page", PAGES, ids=lambda p: p.url_path)
 def test_page_runs_without_errors(app_on_demo: AppTest, page: PageSpec) -> None:
     at = app_on_demo.switch_page(f"views/{page.script}").run()
     problems = _problems(at)

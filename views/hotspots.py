@@ -24,9 +24,8 @@ from geo.boundaries import ATTRIBUTION, counties_geojson, map_view_for
 from ui.blocks import chart_block
 from ui.filters import current_filters, set_county
 from ui.i18n import t
-from views.registry import existing_pages
 
-PROFILE_SCRIPT = "county_profile.py"
+PROFILE_PAGE = "views/county_profile.py"
 DEFAULT_MODE = "rate"
 TOP_N = 15
 # The map's size on a laptop screen (left column of the wide layout), used to frame it.
@@ -76,19 +75,9 @@ MODE_INFO = {
 }
 
 
-def _profile_page() -> str | None:
-    """The county profile's script path, once that page exists."""
-    return next((f"views/{p.script}" for p in existing_pages() if p.script == PROFILE_SCRIPT),
-                None)
-
-
 def _open_profile(code: str) -> None:
-    """Select the county and open its profile (or, until that page exists, show the
-    county here; a selection that is already in force does nothing, so no rerun loop)."""
-    page = _profile_page()
-    if page is None and code == f.county:
-        return
-    set_county(code, page=page)
+    """Select the county and open its profile."""
+    set_county(code, page=PROFILE_PAGE)
 
 
 def _clicked_county(state) -> str | None:

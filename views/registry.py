@@ -45,7 +45,3 @@ PAGES: tuple[PageSpec, ...] = (
     PageSpec("export_data.py", "Export & briefing", "export", "Data", ":material/download:"),
 )
 
-
-def existing_pages() -> tuple[PageSpec, ...]:
-    """The pages whose script exists (all of them once every page is built)."""
-    return tuple(p for p in PAGES if p.path.exists())

@@ -52,7 +52,6 @@ try:  # imported lazily so the rest of the suite runs where Playwright is missin
     from playwright.sync_api import Browser, BrowserContext, Page, sync_playwright
 
     from tests.browser.helpers import (
-        APP_SCRIPT,
         AppServer,
         OfflineGuard,
         assert_no_app_errors,
@@ -92,8 +91,6 @@ def app_server(
     browser: Browser, tmp_path_factory: pytest.TempPathFactory
 ) -> Iterator[AppServer]:
     """The app on a fresh SQLite file, after its first start has created the demo data."""
-    if not APP_SCRIPT.exists():
-        pytest.skip("app.py does not exist yet")
     workdir = tmp_path_factory.mktemp("app_server")
     db_path = workdir / "jukwaa.db"
     server = start_app_server(f"sqlite:///{db_path}", workdir / "streamlit.log")

@@ -23,7 +23,7 @@ from tests.browser.helpers import (  # noqa: E402
     open_app_page,
     save_screenshot,
 )
-from views.registry import PageSpec, existing_pages  # noqa: E402
+from views.registry import PAGES, PageSpec  # noqa: E402
 
 pytestmark = pytest.mark.browser
 
@@ -33,7 +33,7 @@ def _deep_link(spec: PageSpec) -> str:
     return "" if spec.default else spec.url_path
 
 
-@pytest.mark.parametrize("spec", existing_pages(), ids=lambda p: p.url_path)
+@pytest.mark.parametrize("spec", PAGES, ids=lambda p: p.url_path)
 def test_page_opens_by_deep_link_offline(
     spec: PageSpec, app_server: AppServer, browser_page: Page, outside_requests: list[str]
 ) -> None:
