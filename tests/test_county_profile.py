@@ -17,7 +17,6 @@ from __future__ import annotations
 
 import datetime as dt
 import math
-from pathlib import Path
 
 import pandas as pd
 import pytest
@@ -31,6 +30,7 @@ from data_access.county_profile import (
     concerns_by_theme,
 )
 from data_access.engine import bump_data_version, new_source
+from tests.apptest_helpers import problems, run_page
 
 AS_OF = dt.date(2025, 12, 31)
 YEAR_2025 = {"start": dt.date(2025, 1, 1), "end": AS_OF}
@@ -179,25 +179,11 @@ def test_bad_input_gets_a_clear_message(engine, call, message):
 
 # --- the page (AppTest on the demo database) ------------------------------------------------
 
-APP = Path(__file__).resolve().parents[1] / "app.py"
 PROFILE = "views/county_profile.py"
 
 
 def _page(url: str, monkeypatch, script: str = PROFILE, **params):
-    from streamlit.testing.v1 import AppTest
-
-    monkeypatch.setenv("JUKWAA_DB_URL", url)
-    monkeypatch.setenv("JUKWAA_AUTO_DEMO", "0")  # the shared demo database is read-only
-    monkeypatch.delenv("JUKWAA_ACCESS_CODE", raising=False)
-    at = AppTest.from_file(str(APP), default_timeout=90)
-    at.query_params.update(params)
-    at.run()
-    return at.switch_page(script).run()
-
-
-def _problems(at) -> list[str]:
-    return ([f"{e.message}\n{''.join(e.stack_trace)}" for e in at.exception]
-            + [f"st.error: {e.value}" for e in at.error])
+    return run_page(url, monkeypatch, script, **params)
 
 
 def _table(at, column: str) -> pd.DataFrame:
@@ -219,7 +205,7 @@ def _table(at, column: str) -> pd.DataFrame:
 ])
 def test_profile_runs_for_filter_combinations(demo_sqlite_url, monkeypatch, params):
     at = _page(demo_sqlite_url, monkeypatch, **params)
-    assert not _problems(at), "\n".join(_problems(at))
+    assert not problems(at), "\n".join(problems(at))
     names = {"023": "Turkana", "024": "West Pokot", "001": "Mombasa", "047": "Nairobi",
              "030": "Baringo"}
     assert at.title[0].value == names[params["county"]]
@@ -242,7 +228,7 @@ def test_deep_link_to_west_pokot_shows_its_seeded_surge(demo_sqlite_url, monkeyp
 
 def test_public_profile_shows_no_free_text(demo_sqlite_url, monkeypatch):
     at = _page(demo_sqlite_url, monkeypatch, county="047", mode="public")
-    assert not _problems(at)
+    assert not problems(at)
     commitments = _table(at, "commitment")
     assert not {"summary", "note", "evidence", "concern"} & set(commitments.columns)
     sensitive = commitments[commitments["theme"].isin(
@@ -252,11 +238,11 @@ def test_public_profile_shows_no_free_text(demo_sqlite_url, monkeypatch):
 
 def test_region_filter_without_county_offers_a_picker(demo_sqlite_url, monkeypatch):
     at = _page(demo_sqlite_url, monkeypatch, region="coast")
-    assert not _problems(at)
+    assert not problems(at)
     picker = at.selectbox(key="profile_pick")
     assert picker.options == ["Pick a county…", "Kilifi", "Kwale", "Lamu", "Mombasa",
                               "Taita Taveta", "Tana River"]  # the Coast counties only
     picker.set_value("004").run()
-    assert not _problems(at)
+    assert not problems(at)
     assert at.session_state["f_county"] == "004"
     assert at.title[0].value == "Tana River"

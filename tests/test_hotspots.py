@@ -18,7 +18,6 @@ import datetime as dt
 import json
 import math
 import re
-from pathlib import Path
 
 import pandas as pd
 import pytest
@@ -54,6 +53,7 @@ from data_access.hotspots import (
     hex_hotspots,
     rank_counties,
 )
+from tests.apptest_helpers import problems, run_page
 
 START, END = dt.date(2025, 1, 1), dt.date(2025, 3, 31)
 PREV_START, PREV_END = dt.date(2024, 10, 1), dt.date(2024, 12, 31)
@@ -443,25 +443,11 @@ def test_hex_colour_expression_follows_the_fixed_classes(count, colour):
 
 # --- the page (AppTest) -----------------------------------------------------------------
 
-APP = Path(__file__).resolve().parents[1] / "app.py"
 COUNTY_CODES = {f"{i:03d}" for i in range(1, 48)}
 
 
 def _page(url: str, monkeypatch, **params):
-    from streamlit.testing.v1 import AppTest
-
-    monkeypatch.setenv("JUKWAA_DB_URL", url)
-    monkeypatch.setenv("JUKWAA_AUTO_DEMO", "0")
-    monkeypatch.delenv("JUKWAA_ACCESS_CODE", raising=False)
-    at = AppTest.from_file(str(APP), default_timeout=90)
-    at.query_params.update(params)
-    at.run()
-    return at.switch_page("views/hotspots.py").run()
-
-
-def _problems(at) -> list[str]:
-    return ([f"{e.message}\n{''.join(e.stack_trace)}" for e in at.exception]
-            + [f"st.error: {e.value}" for e in at.error])
+    return run_page(url, monkeypatch, "hotspots.py", **params)
 
 
 def _locations(at) -> list[str]:
@@ -476,7 +462,7 @@ def _locations(at) -> list[str]:
 @pytest.mark.parametrize("mode", MAP_MODES)
 def test_page_draws_every_mode_with_47_counties(hotspot_db_url, monkeypatch, mode):
     at = _page(hotspot_db_url, monkeypatch, **{"from": "2025-01", "to": "2025-03", "map": mode})
-    assert not _problems(at), "\n".join(_problems(at))
+    assert not problems(at), "\n".join(problems(at))
     assert at.segmented_control(key="hs_mode").value == mode
     assert sorted(_locations(at)) == [f"{i:03d}" for i in range(1, 48)]
     assert at.query_params["map"] == [mode] or at.query_params["map"] == mode
@@ -495,7 +481,7 @@ def test_page_draws_every_mode_with_47_counties(hotspot_db_url, monkeypatch, mod
 ])
 def test_page_runs_for_filter_combinations(hotspot_db_url, monkeypatch, params):
     at = _page(hotspot_db_url, monkeypatch, **params)
-    assert not _problems(at), "\n".join(_problems(at))
+    assert not problems(at), "\n".join(problems(at))
     if params.get("hex"):
         assert at.toggle(key="hs_hex").value
         assert not at.get("plotly_chart")  # the hexagon map replaces the choropleth
@@ -507,10 +493,10 @@ def test_switching_modes_and_the_hex_layer(hotspot_db_url, monkeypatch):
     at = _page(hotspot_db_url, monkeypatch, **{"from": "2025-01", "to": "2025-03"})
     for mode in MAP_MODES:
         at.segmented_control(key="hs_mode").set_value(mode).run()
-        assert not _problems(at), mode
+        assert not problems(at), mode
         assert len(_locations(at)) == 47
     at.toggle(key="hs_hex").set_value(True).run()
-    assert not _problems(at)
+    assert not problems(at)
     decks = at.get("deck_gl_json_chart")
     assert decks and "H3HexagonLayer" in decks[0].proto.json
 
@@ -518,7 +504,7 @@ def test_switching_modes_and_the_hex_layer(hotspot_db_url, monkeypatch):
 def test_picking_a_county_selects_it_for_its_profile(hotspot_db_url, monkeypatch):
     at = _page(hotspot_db_url, monkeypatch, **{"from": "2025-01", "to": "2025-03"})
     at.selectbox(key="hs_open").set_value("047").run()
-    assert not _problems(at)
+    assert not problems(at)
     assert at.session_state["f_county"] == "047"
 
 

@@ -3,28 +3,17 @@ the shared demo database). Uploads are driven in Chromium (tests/browser)."""
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 from streamlit.testing.v1 import AppTest
 
-APP = Path(__file__).resolve().parents[1] / "app.py"
+from tests.apptest_helpers import problems, run_page
 
 
 @pytest.fixture
 def app(demo_sqlite_url: str, monkeypatch: pytest.MonkeyPatch):
-    monkeypatch.setenv("JUKWAA_DB_URL", demo_sqlite_url)
-    monkeypatch.delenv("JUKWAA_ACCESS_CODE", raising=False)
-    monkeypatch.setenv("JUKWAA_AUTO_DEMO", "0")
-
     def open_page(script: str, **params: str) -> AppTest:
-        at = AppTest.from_file(str(APP), default_timeout=120)
-        for key, value in params.items():
-            at.query_params[key] = value
-        at.run()
-        at = at.switch_page(f"views/{script}").run()
-        assert not at.exception, [e.message for e in at.exception]
-        assert not at.error, [e.value for e in at.error]
+        at = run_page(demo_sqlite_url, monkeypatch, script, timeout=120, **params)
+        assert not problems(at), problems(at)
         return at
     return open_page
 

@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import datetime as dt
 import math
-from pathlib import Path
 
 import pandas as pd
 import pytest
@@ -27,6 +26,7 @@ from data_access.trends import (
     yearly_series,
     ytd_comparison,
 )
+from tests.apptest_helpers import problems, run_page
 
 MOMBASA_POP = 1_208_333
 COAST_POP = 4_329_474
@@ -289,24 +289,10 @@ def test_empty_database(engine):
 
 # --- the Trends page (AppTest on the shared demo database) ---------------------------------
 
-APP = Path(__file__).resolve().parents[1] / "app.py"
 
 
 def _trends_page(url: str, monkeypatch, **params):
-    from streamlit.testing.v1 import AppTest
-
-    monkeypatch.setenv("JUKWAA_DB_URL", url)
-    monkeypatch.setenv("JUKWAA_AUTO_DEMO", "0")  # the shared demo database is read-only
-    monkeypatch.delenv("JUKWAA_ACCESS_CODE", raising=False)
-    at = AppTest.from_file(str(APP), default_timeout=90)
-    at.query_params.update(params)
-    at.run()
-    return at.switch_page("views/trends.py").run()
-
-
-def _problems(at) -> list[str]:
-    return ([f"{e.message}\n{''.join(e.stack_trace)}" for e in at.exception]
-            + [f"st.error: {e.value}" for e in at.error])
+    return run_page(url, monkeypatch, "trends.py", **params)
 
 
 def _table_with(at, column: str) -> pd.DataFrame:
@@ -327,7 +313,7 @@ def _table_with(at, column: str) -> pd.DataFrame:
 def test_trends_page_runs_for_filter_combinations(demo_sqlite_url, monkeypatch, params, by):
     at = _trends_page(demo_sqlite_url, monkeypatch, **params)
     at.segmented_control(key="trends_by").set_value(by).run()
-    assert not _problems(at), "\n".join(_problems(at))
+    assert not problems(at), "\n".join(problems(at))
     assert len(at.get("plotly_chart")) == 4  # monthly, year to date, multiples, yearly
     assert len(at.metric) == 3
 
@@ -337,7 +323,7 @@ def test_trends_tables_keep_yearly_figures_out_of_months(demo_sqlite_url, monkey
     # Switch every chart to its table (what the CSV download holds).
     for key in ("trends_monthly", "trends_yearly"):
         at.segmented_control(key=f"{key}_view").set_value("table").run()
-    assert not _problems(at)
+    assert not problems(at)
     monthly = _table_with(at, "same month a year earlier")
     assert monthly["month"].min() == "2025-11" and monthly["month"].max() == "2026-10"
     yearly = _table_with(at, "from published yearly figures")
