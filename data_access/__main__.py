@@ -7,7 +7,6 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
-import logging
 import sys
 import time
 
@@ -57,11 +56,6 @@ def _progress(fraction: float, message: str) -> None:
 
 def main(argv: list[str] | None = None) -> int:
     """Run one command; returns the process exit code."""
-    # Query caching falls back to memory outside a Streamlit server, which is right for
-    # a command; Streamlit's warning about it would only confuse the operator.
-    import streamlit.runtime.caching.cache_data_api as cache_api
-
-    logging.getLogger(cache_api.__name__).setLevel(logging.ERROR)
     args = build_parser().parse_args(argv)
     engine = get_engine(args.db)
     try:

@@ -7,12 +7,15 @@ same, so an import or a status update shows on the very next page run, not after
 from __future__ import annotations
 
 import functools
+import logging
 from collections.abc import Callable
 from typing import Any
 
 import pandas as pd
 import streamlit as st
 from sqlalchemy.engine import Connection, Engine
+from streamlit import runtime
+from streamlit.runtime.caching import cache_data_api
 
 from config import get_settings
 from data_access.engine import data_version, get_engine
@@ -20,6 +23,12 @@ from data_access.engine import data_version, get_engine
 
 def _url_of(engine: Engine) -> str:
     return engine.url.render_as_string(hide_password=False)
+
+
+# Outside a Streamlit server (commands, scripts, tests) the cache falls back to memory,
+# which is right there; Streamlit's warning about it would only confuse an operator.
+if not runtime.exists():
+    logging.getLogger(cache_data_api.__name__).setLevel(logging.ERROR)
 
 
 @st.cache_data(ttl=get_settings().cache_ttl_seconds, max_entries=1024, show_spinner=False)
@@ -61,3 +70,4 @@ def read_df(conn: Connection, statement) -> pd.DataFrame:
         return pd.DataFrame(rows, columns=keys)
     # Column-wise construction is ~2.5× faster than building from Row objects.
     return pd.DataFrame(dict(zip(keys, map(list, zip(*rows, strict=True)), strict=True)))
+
