@@ -49,8 +49,6 @@ class Settings:
     z_significant: float = 3.0
     z_possible: float = 2.0
     min_count_for_change: int = 5
-    map_center: tuple[float, float] = (0.2, 37.9)
-    map_zoom: float = 4.9
     population_source: str = "KNBS 2019 Kenya Population and Housing Census"
 
 
