@@ -2,7 +2,7 @@
 
 Monthly and arbitrary-period figures read the ``crime_agg`` grains "day" and "month";
 a figure published for a whole year (grain "year") is never spread into months, so it
-appears only in yearly views (see ``yearly_crime``).
+appears only in yearly views (see ``data_access.trends.yearly_crime``).
 """
 
 from __future__ import annotations

@@ -14,7 +14,7 @@ from config import get_settings
 
 # Columns that may hold names or free text; never sent to a public screen.
 FREE_TEXT_COLUMNS = frozenset({
-    "summary", "note", "notes", "evidence", "recorded_by", "venue_contact", "title_detail",
+    "summary", "note", "notes", "evidence", "recorded_by",
 })
 
 
