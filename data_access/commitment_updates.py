@@ -23,7 +23,7 @@ import pandas as pd
 import sqlalchemy as sa
 from sqlalchemy.engine import Connection, Engine
 
-from data_access import reference
+from data_access import clock, reference
 from data_access import schema as s
 from data_access.commitments import latest_status
 from data_access.engine import bump_data_version, get_engine, new_source
@@ -117,7 +117,7 @@ def record_update(*, commitment_id: int, status: str, updated_on: dt.date,
     The update's source is a new ``data_sources`` row of kind "capture".
     """
     engine = engine or get_engine()
-    today = today or dt.date.today()
+    today = today or clock.today()
     status = (status or "").strip()
     note, evidence, recorded_by = _clean(note), _clean(evidence), _clean(recorded_by)
     updated_on = validate_update(status=status, updated_on=updated_on, made_on=None,

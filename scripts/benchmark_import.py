@@ -29,7 +29,7 @@ import sqlalchemy as sa
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from data_access import reference  # noqa: E402
+from data_access import clock, reference  # noqa: E402
 from data_access.engine import data_version, get_engine, init_db  # noqa: E402
 from data_access.imports import import_file  # noqa: E402
 from data_access.imports.validate import _county_shapes  # noqa: E402
@@ -45,7 +45,7 @@ def make_csv(path: Path, rows: int, seed: int) -> None:
     mix = np.array([reference.NATIONAL_2021_BY_CATEGORY[c.code]
                     for c in reference.CRIME_CATEGORIES], dtype=float)
     cat_idx = rng.choice(len(cats), size=rows, p=mix / mix.sum())
-    end = dt.date.today().replace(day=1) - dt.timedelta(days=1)
+    end = clock.today().replace(day=1) - dt.timedelta(days=1)
     days = rng.integers(0, 3 * 365, size=rows)
     dates = pd.to_datetime(end) - pd.to_timedelta(days, unit="D")
     lat = np.empty(rows)

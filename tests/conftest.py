@@ -13,8 +13,15 @@ Fixtures for test writers
 - ``db_url``: parametrised over ``sqlite`` and ``postgres``: a fresh, empty database.
 - ``engine``: the app's engine for ``db_url`` with the schema and reference data created.
 - ``demo_db`` / ``demo_sqlite_url``: one session-wide SQLite database filled by
-  ``data_access.demo.generate_demo(seed=7, years=3, incidents=20000)``. Shared by many
-  tests: read it, never write to it (build your own with ``engine`` to test writes).
+  ``data_access.demo.generate_demo(seed=7, years=3, incidents=20000,
+  end_month=DEMO_END_MONTH)``. Shared by many tests: read it, never write to it (build
+  your own with ``engine`` to test writes).
+
+Today
+- Loading this file sets ``JUKWAA_TODAY`` to ``tests.clock.TODAY`` (2026-11-15), so the
+  app's "today" is fixed for every test and every process the tests start; demos end
+  with ``tests.clock.DEMO_END_MONTH`` (October 2026). Use those constants, never the
+  system date.
 """
 
 from __future__ import annotations
@@ -31,7 +38,16 @@ import sqlalchemy as sa
 from sqlalchemy.engine import make_url
 from sqlalchemy.pool import NullPool
 
+from data_access.clock import TODAY_ENV
 from data_access.engine import get_engine, init_db
+from tests.clock import DEMO_END_MONTH, TODAY, repair_sleep_under_faketime
+
+# Before anything asks for the date: the app's "today" in this process and, through the
+# inherited environment, in every subprocess the tests start. Always set, never
+# inherited, so a JUKWAA_TODAY left in the shell cannot move the tests' dates.
+os.environ[TODAY_ENV] = TODAY.isoformat()
+# Under CI's faketime run only: see tests/clock.py.
+repair_sleep_under_faketime()
 
 PROJECT_ROOT = Path(__file__).resolve().parents[1]
 
@@ -147,7 +163,8 @@ def demo_db(tmp_path_factory: pytest.TempPathFactory) -> Iterator[DemoDatabase]:
     url = f"sqlite:///{tmp_path_factory.mktemp('demo') / 'demo.db'}"
     eng = get_engine(url)
     init_db(eng)
-    summary = generate_demo(eng, seed=DEMO_SEED, years=DEMO_YEARS, incidents=DEMO_INCIDENTS)
+    summary = generate_demo(eng, seed=DEMO_SEED, years=DEMO_YEARS, incidents=DEMO_INCIDENTS,
+                            end_month=DEMO_END_MONTH)
     yield DemoDatabase(url=url, summary=dict(summary or {}))
     dispose_engine(url)
 

@@ -17,6 +17,7 @@ from data_access.imports import TEMPLATES, blank_template, import_file
 from data_access.imports.readers import FileRefused, header_key, read_table
 from data_access.imports.validate import parse_count, parse_date, parse_month
 from data_access.imports.vocab import categories, institutions, statuses, themes
+from tests.clock import DEMO_END_MONTH
 from tests.test_imports_badfiles import FIXTURES, load, snapshot
 
 
@@ -274,7 +275,7 @@ def test_a_failure_leaves_the_database_as_before(engine, monkeypatch: pytest.Mon
 def test_demo_removal_keeps_imported_rows(engine):
     from data_access.demo import generate_demo, remove_demo_data
 
-    generate_demo(engine, seed=3, years=1, incidents=500)
+    generate_demo(engine, seed=3, years=1, incidents=500, end_month=DEMO_END_MONTH)
     report = load(engine, "crime-counts", "real_police_table.csv")
     assert report.written
     with engine.begin() as conn:
@@ -315,7 +316,7 @@ def test_chief_reports_take_over_a_demo_location_and_survive_demo_removal(sqlite
 
     engine = get_engine(sqlite_url)
     init_db(engine)
-    generate_demo(engine, seed=5, years=1, incidents=300)
+    generate_demo(engine, seed=5, years=1, incidents=300, end_month=DEMO_END_MONTH)
     loc = s.chief_locations
     county, sub, name, loc_id = rows(engine, sa.select(loc.c.county_code, loc.c.sub_county,
                                                        loc.c.location, loc.c.id).limit(1))[0]

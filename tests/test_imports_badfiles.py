@@ -19,6 +19,7 @@ import sqlalchemy as sa
 from data_access.engine import data_version, get_engine, init_db
 from data_access.imports import import_file
 from data_access.schema import metadata
+from tests.clock import DEMO_END_MONTH
 
 FIXTURES = Path(__file__).resolve().parent / "fixtures" / "imports"
 
@@ -45,7 +46,7 @@ def base_engine(tmp_path_factory: pytest.TempPathFactory):
     url = f"sqlite:///{tmp_path_factory.mktemp('badfiles') / 'base.db'}"
     engine = get_engine(url)
     init_db(engine)
-    generate_demo(engine, seed=7, years=1, incidents=2000)
+    generate_demo(engine, seed=7, years=1, incidents=2000, end_month=DEMO_END_MONTH)
     for kind, name in (("forums", "base_forums.csv"), ("concerns", "base_concerns.csv"),
                        ("commitments", "base_commitments.csv"),
                        ("commitment-updates", "base_updates.csv")):

@@ -2,12 +2,11 @@
 every status update with its evidence; and back up from any commitment to its concern
 and forum. Deep links: ``?forum=<id>`` and ``?commitment=<id>``."""
 
-import datetime as dt
-
 import pandas as pd
 import streamlit as st
 
 from charts.commitments import chain_timeline, status_label
+from data_access import clock
 from data_access.chain import (
     commitment_context,
     commitment_history,
@@ -25,7 +24,7 @@ from ui.i18n import t
 
 f = current_filters()
 lang = f.lang
-today = dt.date.today()
+today = clock.today()
 as_of_data = data_status().set_index("source").loc["commitments", "last"]
 BADGE_COLORS = {"fulfilled": "green", "partly_fulfilled": "blue", "in_progress": "blue",
                 "not_started": "gray", "stalled": "orange", "not_fulfilled": "red",

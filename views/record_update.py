@@ -3,12 +3,11 @@ recorded it. Appended to the history (never overwriting it); refused with a spec
 message when it breaks a rule or when someone else updated the commitment since this
 form was loaded. Hidden in presenter mode. Deep link: ``?commitment=<id>``."""
 
-import datetime as dt
-
 import pandas as pd
 import streamlit as st
 
 from charts.commitments import status_label
+from data_access import clock
 from data_access.chain import commitment_context, commitment_history
 from data_access.commitment_updates import UpdateRefused, record_update
 from data_access.reference import COMMITMENT_STATUSES
@@ -18,7 +17,7 @@ from ui.i18n import t
 
 f = current_filters()
 lang = f.lang
-today = dt.date.today()
+today = clock.today()
 
 st.title(t("record_title", lang))
 if f.public:

@@ -30,6 +30,7 @@ import pandas as pd
 from sqlalchemy.engine import Engine
 
 from config import get_settings
+from data_access.clock import today as clock_today
 from data_access.engine import get_engine, new_source
 from data_access.imports.dbcheck import plan_rows
 from data_access.imports.readers import FileRefused, read_table
@@ -157,8 +158,9 @@ def import_file(engine: Engine | None, *, kind: str, data: bytes, filename: str,
     into ``engine`` (None: the configured database).
 
     Nothing is written when ``dry_run`` is set, or when any row is invalid and
-    ``skip_invalid`` is not. ``today`` (default: the real date) is the limit for dates
-    in the future. Never raises for bad input: everything wrong is in the report.
+    ``skip_invalid`` is not. ``today`` (default: ``data_access.clock.today()``) is the
+    limit for dates in the future. Never raises for bad input: everything wrong is in the
+    report.
     """
     started = time.perf_counter()
     engine = engine or get_engine()
@@ -177,7 +179,7 @@ def import_file(engine: Engine | None, *, kind: str, data: bytes, filename: str,
     report.rows, report.blank_rows = len(raw.frame), raw.blank_rows
     report.header_row, report.sheet = raw.header_row, raw.sheet
     clock.lap("read")
-    v = validate_table(raw, tpl, today=today or dt.date.today())
+    v = validate_table(raw, tpl, today=today or clock_today())
     clock.lap("validate")
     with engine.connect() as conn:
         # On the driver's connection, so SQLAlchemy starts no transaction for it.
