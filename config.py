@@ -45,11 +45,26 @@ class Settings:
     demo_seed: int = 7
     # H3 resolution of the hexagon hotspot layer (res 5 ≈ 250 km² per cell).
     hex_resolution: int = 5
-    # Significance thresholds for change (DESIGN.md §4).
+    # The change test (docs/METHODS.md, "Change"): |z| thresholds, and the size a change
+    # must have to be called real — a % and a difference in events — so that neither a
+    # huge base (5% of 20,000) nor a tiny one (2 → 4) is "significant" by itself.
     z_significant: float = 3.0
     z_possible: float = 2.0
-    min_count_for_change: int = 5
+    min_change_pct: float = 10.0
+    min_change_diff: int = 10
+    # Below this many events on both sides a change is "too few to tell".
+    min_events_for_change: int = 20
     population_source: str = "KNBS 2019 Kenya Population and Housing Census"
+    # Emerging threats (docs/METHODS.md, "Emerging threats"; Farrington 1996): flag when
+    # the month is above the upper threshold at z = emerging_z, at least
+    # emerging_min_rise_pct % above the baseline mean and at least emerging_min_events;
+    # baseline = same calendar month ±1 in up to emerging_baseline_years earlier years.
+    # z = 3.2 (not 3) keeps false alarms at about 0.8 a month nationally on no-change
+    # counts with overdispersion 1.2: φ estimated from 9 baseline months is often low.
+    emerging_z: float = 3.2
+    emerging_min_rise_pct: float = 50.0
+    emerging_min_events: int = 5
+    emerging_baseline_years: int = 3
 
 
 def get_settings() -> Settings:

@@ -10,7 +10,8 @@ SQLite and PostgreSQL:
 - incidents become rows of grain ``day`` (one per county × category × date);
 - published counts (``crime_counts``) keep their own grain (``day``, ``month``, ``year``),
   so a yearly figure is never spread into months;
-- where a published daily count and incidents share a key, the two are summed.
+- every row keeps its ``origin`` ("incidents" or "published"): the two are never added,
+  the figures layer picks one by the precedence rule in docs/METHODS.md.
 """
 
 from __future__ import annotations
@@ -40,6 +41,7 @@ def _crime_agg_select(codes: list[str] | None) -> sa.Select:
             i.c.county_code, i.c.category_code,
             sa.literal_column("'day'", sa.String(8)).label("grain"),
             i.c.occurred_on.label("period_start"), i.c.month,
+            sa.literal_column("'incidents'", sa.String(10)).label("origin"),
             sa.func.count().label("n"),
         )
         .group_by(i.c.county_code, i.c.category_code, i.c.occurred_on, i.c.month)
@@ -48,6 +50,7 @@ def _crime_agg_select(codes: list[str] | None) -> sa.Select:
         sa.select(
             c.c.county_code, c.c.category_code, c.c.grain,
             c.c.period_start, c.c.month,
+            sa.literal_column("'published'", sa.String(10)).label("origin"),
             sa.func.sum(c.c.count).label("n"),
         )
         .group_by(c.c.county_code, c.c.category_code, c.c.grain, c.c.period_start, c.c.month)
@@ -60,10 +63,11 @@ def _crime_agg_select(codes: list[str] | None) -> sa.Select:
         sa.select(
             u.c.county_code, u.c.category_code, u.c.grain, u.c.period_start, u.c.month,
             sa.cast(sa.extract("year", u.c.month), sa.Integer).label("year"),
+            u.c.origin,
             sa.cast(sa.func.sum(u.c.n), sa.Integer).label("count"),
         )
         .group_by(u.c.county_code, u.c.category_code, u.c.grain, u.c.period_start,
-                  u.c.month)
+                  u.c.month, u.c.origin)
     )
 
 
@@ -98,7 +102,7 @@ def refresh_aggregates(conn: Connection, *, county_codes: Iterable[str] | None =
             conn.execute(delete)
         conn.execute(crime_agg.insert().from_select(
             ["county_code", "category_code", "grain", "period_start", "month", "year",
-             "count"],
+             "origin", "count"],
             _crime_agg_select(codes),
         ))
         conn.execute(hex_cells.insert().from_select(

@@ -71,3 +71,38 @@ def read_df(conn: Connection, statement) -> pd.DataFrame:
     # Column-wise construction is ~2.5× faster than building from Row objects.
     return pd.DataFrame(dict(zip(keys, map(list, zip(*rows, strict=True)), strict=True)))
 
+
+
+_FIGURE_CACHES: list[Any] = []
+
+
+def clear_caches() -> None:
+    """Empty every query and figure cache (benchmarks time cold runs this way)."""
+    st.cache_data.clear()
+    for cache in _FIGURE_CACHES:
+        cache.cache_clear()
+
+
+def cached_figure(fn: Callable[..., Any]) -> Callable[..., Any]:
+    """Memoise a figures function ``fn(scope, *args, engine=None, **kwargs)`` per
+    database, data version, scope and arguments (every open tab and every rerun asks the
+    same figures; a write bumps the version, so fresh data shows on the next run).
+
+    Results are shared, so DataFrames are handed out as copies.
+    """
+
+    @functools.lru_cache(maxsize=512)
+    def run(url: str, version: str, args: tuple, items: tuple) -> Any:
+        return fn(*args, engine=get_engine(url), **dict(items))
+
+    _FIGURE_CACHES.append(run)
+
+    @functools.wraps(fn)
+    def wrapper(*args: Any, engine: Engine | None = None, **kwargs: Any) -> Any:
+        engine = engine or get_engine()
+        result = run(_url_of(engine), data_version(engine), args,
+                     tuple(sorted(kwargs.items())))
+        return result.copy() if isinstance(result, pd.DataFrame) else result
+
+    wrapper.uncached = fn  # type: ignore[attr-defined]
+    return wrapper

@@ -29,7 +29,7 @@ from sqlalchemy.engine import Connection
 from data_access import reference
 from data_access import schema as s
 from data_access.cache import cached_query, read_df
-from data_access.crime import counties_frame
+from data_access.figures.crime import counties_frame
 from data_access.privacy import suppress_counts
 
 

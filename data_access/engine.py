@@ -66,9 +66,25 @@ def check_reachable(engine: Engine) -> None:
         ) from exc
 
 
+def _rebuild_aggregates_if_stale(engine: Engine) -> None:
+    """Aggregates are derived data: a database written by an older schema gets them
+    recreated in the current shape and refilled from the facts, in one transaction."""
+    columns = {c["name"] for c in sa.inspect(engine).get_columns(schema.crime_agg.name)}
+    if "origin" in columns:
+        return
+    from data_access.aggregates import refresh_aggregates  # imports engine: avoid a cycle
+
+    with engine.begin() as conn:
+        schema.crime_agg.drop(conn)
+        schema.crime_agg.create(conn)
+        refresh_aggregates(conn)
+
+
 def init_db(engine: Engine) -> None:
-    """Create missing tables and seed the reference vocabularies; safe to run again."""
+    """Create missing tables, bring older aggregates up to date and seed the reference
+    vocabularies; safe to run again."""
     metadata.create_all(engine)
+    _rebuild_aggregates_if_stale(engine)
     with engine.begin() as conn:
         seed_reference(conn)
         set_meta(conn, "schema_version", str(schema.SCHEMA_VERSION))

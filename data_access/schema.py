@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import sqlalchemy as sa
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2  # 2: crime_agg keeps the origin of each row
 
 metadata = sa.MetaData(
     naming_convention={
@@ -255,8 +255,12 @@ crime_agg = sa.Table(
     sa.Column("period_start", sa.Date, nullable=False),
     sa.Column("month", sa.Date, nullable=False),  # first day of period_start's month
     sa.Column("year", sa.Integer, nullable=False),
+    # "incidents" (counted from incident points) or "published" (crime_counts): never
+    # added together; the figures layer applies one precedence (docs/METHODS.md)
+    sa.Column("origin", sa.String(10), nullable=False),
     sa.Column("count", sa.Integer, nullable=False),
-    sa.PrimaryKeyConstraint("county_code", "category_code", "grain", "period_start"),
+    sa.PrimaryKeyConstraint("county_code", "category_code", "grain", "period_start",
+                            "origin"),
 )
 sa.Index("ix_crime_agg_month", crime_agg.c.grain, crime_agg.c.month)
 

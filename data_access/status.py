@@ -8,6 +8,7 @@ import pandas as pd
 import sqlalchemy as sa
 from sqlalchemy.engine import Connection
 
+from data_access import clock
 from data_access import schema as s
 from data_access.cache import cached_query, read_df
 
@@ -36,7 +37,19 @@ def data_status(conn: Connection) -> pd.DataFrame:
         frames.append(read_df(conn, stmt))
     out = pd.concat(frames, ignore_index=True)
     for col in ("first", "last"):
-        out[col] = pd.to_datetime(out[col]).dt.date
+        out[col] = pd.Series([None if pd.isna(v) else pd.Timestamp(v).date()
+                              for v in out[col]], index=out.index, dtype=object)
+    # Crime published only for whole years is as of the end of its latest year.
+    years = read_df(conn, sa.select(sa.func.min(s.crime_agg.c.year).label("first"),
+                                    sa.func.max(s.crime_agg.c.year).label("last"))
+                    .where(s.crime_agg.c.grain == "year"))
+    if years["last"].notna().all():
+        i = out.index[out["source"] == "observatory"][0]
+        year_first = dt.date(int(years["first"].iloc[0]), 1, 1)
+        year_last = dt.date(int(years["last"].iloc[0]), 12, 31)
+        first, last = out.at[i, "first"], out.at[i, "last"]
+        out.at[i, "first"] = year_first if pd.isna(first) else min(first, year_first)
+        out.at[i, "last"] = year_last if pd.isna(last) else max(last, year_last)
     return out
 
 
@@ -54,17 +67,16 @@ def has_demo(**kwargs) -> bool:
 
 
 def data_bounds(**kwargs) -> tuple[dt.date, dt.date]:
-    """First and last month with any data; the last 12 months to today when empty."""
+    """First and last month with any data (any source; the first day of each), capped at
+    today's month; the 12 months before today when the database is empty. The slider of
+    periods spans these; the default period is crime's own (figures.coverage)."""
     st_ = data_status(**kwargs)
     firsts = [d for d in st_["first"] if pd.notna(d)]
     lasts = [d for d in st_["last"] if pd.notna(d)]
+    today = clock.today().replace(day=1)
     if not lasts:
-        today = dt.date.today().replace(day=1)
         return today.replace(year=today.year - 1), today
-    last = max(lasts)
-    # A month is "current" only if some source has reached it, so cap at today.
-    last = min(last, dt.date.today())
-    return min(firsts).replace(day=1), last.replace(day=1)
+    return min(firsts).replace(day=1), min(max(lasts), today).replace(day=1)
 
 
 _DATA_TABLES = (s.crime_agg, s.forums, s.commitments, s.chief_reports, s.incidents,

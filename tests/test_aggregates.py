@@ -17,7 +17,7 @@ import sqlalchemy as sa
 from data_access import schema
 from data_access.aggregates import refresh_aggregates
 from data_access.bulk import bulk_insert
-from data_access.engine import data_version, new_source
+from data_access.engine import data_version, init_db, new_source
 from data_access.hexes import NO_CELL, cell_for, cell_to_hex, cells_for
 
 D = dt.date
@@ -204,7 +204,8 @@ def _tiny_dataset(conn) -> None:
         _incident("i5", D(2024, 3, 5), "001", "homicide", MOMBASA, sid),
     ])
     bulk_insert(conn, schema.crime_counts, [
-        # A published daily count sharing its key with two incidents: summed.
+        # A published daily count sharing its key with two incidents: kept apart by
+        # origin, never added (the figures layer applies the precedence).
         _published("047", "robbery", D(2024, 3, 5), D(2024, 3, 5), "day", 3, "Daily", sid),
         _published("047", "robbery", D(2024, 3, 1), D(2024, 3, 31), "month", 40, "Monthly",
                    sid),
@@ -218,7 +219,7 @@ def _agg(conn) -> set[tuple]:
     a = schema.crime_agg
     return {tuple(r) for r in conn.execute(sa.select(
         a.c.county_code, a.c.category_code, a.c.grain, a.c.period_start, a.c.month, a.c.year,
-        a.c.count))}
+        a.c.origin, a.c.count))}
 
 
 def _hex(conn) -> set[tuple]:
@@ -228,12 +229,13 @@ def _hex(conn) -> set[tuple]:
 
 
 EXPECTED_AGG = {
-    ("047", "robbery", "day", D(2024, 3, 5), D(2024, 3, 1), 2024, 5),
-    ("047", "robbery", "day", D(2024, 3, 20), D(2024, 3, 1), 2024, 1),
-    ("047", "stealing", "day", D(2024, 4, 1), D(2024, 4, 1), 2024, 1),
-    ("001", "homicide", "day", D(2024, 3, 5), D(2024, 3, 1), 2024, 1),
-    ("047", "robbery", "month", D(2024, 3, 1), D(2024, 3, 1), 2024, 40),
-    ("047", "robbery", "year", D(2023, 1, 1), D(2023, 1, 1), 2023, 410),
+    ("047", "robbery", "day", D(2024, 3, 5), D(2024, 3, 1), 2024, "incidents", 2),
+    ("047", "robbery", "day", D(2024, 3, 5), D(2024, 3, 1), 2024, "published", 3),
+    ("047", "robbery", "day", D(2024, 3, 20), D(2024, 3, 1), 2024, "incidents", 1),
+    ("047", "stealing", "day", D(2024, 4, 1), D(2024, 4, 1), 2024, "incidents", 1),
+    ("001", "homicide", "day", D(2024, 3, 5), D(2024, 3, 1), 2024, "incidents", 1),
+    ("047", "robbery", "month", D(2024, 3, 1), D(2024, 3, 1), 2024, "published", 40),
+    ("047", "robbery", "year", D(2023, 1, 1), D(2023, 1, 1), 2023, "published", 410),
 }
 
 
@@ -262,11 +264,14 @@ def test_refresh_of_some_counties_leaves_the_others_alone(engine):
         refresh_aggregates(conn, county_codes=["001"])
         agg = _agg(conn)
         # Mombasa is rebuilt; Nairobi keeps its old (now stale) rows until refreshed.
-        assert ("001", "homicide", "day", D(2024, 3, 5), D(2024, 3, 1), 2024, 2) in agg
-        assert ("047", "robbery", "day", D(2024, 3, 5), D(2024, 3, 1), 2024, 5) in agg
+        assert ("001", "homicide", "day", D(2024, 3, 5), D(2024, 3, 1), 2024, "incidents",
+                2) in agg
+        assert ("047", "robbery", "day", D(2024, 3, 5), D(2024, 3, 1), 2024, "incidents",
+                2) in agg
         assert (cell_for(*MOMBASA, RES), "001", "homicide", D(2024, 3, 1), 2) in _hex(conn)
         refresh_aggregates(conn, county_codes={"047"})
-        assert ("047", "robbery", "day", D(2024, 3, 5), D(2024, 3, 1), 2024, 6) in _agg(conn)
+        assert ("047", "robbery", "day", D(2024, 3, 5), D(2024, 3, 1), 2024, "incidents",
+                3) in _agg(conn)
 
 
 def test_refresh_removes_rows_whose_facts_are_gone(engine):
@@ -277,7 +282,7 @@ def test_refresh_removes_rows_whose_facts_are_gone(engine):
         conn.execute(schema.crime_counts.delete().where(schema.crime_counts.c.grain != "year"))
         refresh_aggregates(conn, county_codes=["047", "001"])
         assert _agg(conn) == {
-            ("047", "robbery", "year", D(2023, 1, 1), D(2023, 1, 1), 2023, 410)}
+            ("047", "robbery", "year", D(2023, 1, 1), D(2023, 1, 1), 2023, "published", 410)}
         assert _hex(conn) == set()
 
 
@@ -294,3 +299,17 @@ def test_refresh_bumps_the_data_version_even_with_nothing_to_rebuild(engine):
 def test_refresh_refuses_a_single_string_of_codes(engine):
     with engine.begin() as conn, pytest.raises(TypeError, match="not one string"):
         refresh_aggregates(conn, county_codes="047")
+
+
+def test_a_database_from_before_origins_gets_its_aggregate_rebuilt(engine):
+    # Schema version 1 kept no origin: published counts and incident points were summed.
+    with engine.begin() as conn:
+        _tiny_dataset(conn)
+        schema.crime_agg.drop(conn)
+        conn.execute(sa.text(
+            "CREATE TABLE crime_agg (county_code VARCHAR(3) NOT NULL, category_code "
+            "VARCHAR(48) NOT NULL, grain VARCHAR(8) NOT NULL, period_start DATE NOT NULL, "
+            "month DATE NOT NULL, year INTEGER NOT NULL, count INTEGER NOT NULL)"))
+    init_db(engine)
+    with engine.connect() as conn:
+        assert _agg(conn) == EXPECTED_AGG

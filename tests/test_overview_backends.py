@@ -6,30 +6,35 @@ import pandas as pd
 import pytest
 
 from data_access.commitments import resolution_by_region
-from data_access.crime import crime_by_county
+from data_access.concerns import concerns_raised
 from data_access.demo import generate_demo
 from data_access.engine import get_engine
-from data_access.forums import concerns_by_county_theme, forums_in_period
+from data_access.figures.crime import county_crime
+from data_access.figures.emerging import emerging_threats
+from data_access.figures.scope import Audience, Period, Scope
+from data_access.forums import forums_in_period
 from data_access.status import data_status, has_demo
+from tests.clock import DEMO_END_MONTH
 
-END_MONTH = dt.date(2026, 10, 1)
+END_MONTH = DEMO_END_MONTH
 START, END = dt.date(2025, 11, 1), dt.date(2026, 10, 31)
-PREV = (dt.date(2024, 11, 1), dt.date(2025, 10, 31))
+PERIOD = Period(START, END)
 
 
 def _overview(url: str) -> dict[str, pd.DataFrame]:
     engine = get_engine(url)
-    coast = ("001", "002", "003", "004", "005", "006")
     frames = {
-        "crime": crime_by_county(engine=engine, start=START, end=END, prev_start=PREV[0],
-                                 prev_end=PREV[1]),
-        "crime_coast_public": crime_by_county(
-            engine=engine, start=START, end=END, categories=("homicide", "robbery"),
-            county_codes=coast, public=True),
+        "crime": county_crime(Scope(PERIOD, Audience.INTERNAL), engine=engine),
+        "crime_coast_public": county_crime(
+            Scope(PERIOD, Audience.PUBLIC, region="coast", categories=("homicide", "robbery")),
+            engine=engine),
+        "emerging": emerging_threats(Scope(PERIOD, Audience.INTERNAL), include_all=True,
+                                     engine=engine),
         "resolution": resolution_by_region(engine=engine, as_of=END),
         "forums": forums_in_period(engine=engine, start=dt.date(2025, 1, 1), end=END),
-        "concerns": concerns_by_county_theme(engine=engine, start=dt.date(2025, 1, 1),
-                                             end=END),
+        # The Overview's concerns card (forum + chiefs' reports), by county and theme.
+        "concerns": concerns_raised(engine=engine, start=dt.date(2025, 1, 1), end=END,
+                                    by="county_theme"),
         "status": data_status(engine=engine),
     }
     return {k: v.sort_values(list(v.columns[:2])).reset_index(drop=True)
