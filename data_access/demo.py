@@ -1,10 +1,14 @@
 """Realistic, deterministic demo data for every part of the dashboard.
 
 ``generate_demo`` fills an empty (or demo-only) database with data shaped like the real
-Jukwaa la Usalama programme (DESIGN.md §1/§3): forum editions from April to October 2025
-with the concerns each region raised, commitments by the responsible institutions with
-dated status histories, chiefs' monthly reports, published yearly crime counts and
-incident points for the observatory, with a few genuine surges in the latest month.
+Jukwaa la Usalama programme: forum editions all through the window (about 30 a year,
+going round the 47 counties, so every quarter has editions in several regions) with the
+concerns each region raised, commitments by the responsible institutions with dated
+status histories, chiefs' monthly reports, published yearly crime counts and incident
+points for the observatory. Monthly crime counts are overdispersed random draws
+(variance ≈ 1.3 × mean, like real recorded crime); only a few seeded surges in the latest
+month are raised, far enough to stand out under the emerging-threats rule of
+docs/METHODS.md.
 
 Rules it keeps
 - Every row it writes carries the ``source_id`` of one ``data_sources`` row of kind
@@ -36,8 +40,8 @@ from shapely.geometry import shape
 from sqlalchemy.engine import Connection, Engine
 
 from config import get_settings
+from data_access import clock, reference, schema
 from data_access import demo_content as content
-from data_access import reference, schema
 from data_access.aggregates import refresh_aggregates
 from data_access.bulk import bulk_insert
 from data_access.engine import init_db, new_source
@@ -79,8 +83,9 @@ def _month_end(month: dt.date) -> dt.date:
 
 
 def default_end_month(today: dt.date | None = None) -> dt.date:
-    """The last complete month before ``today``, as its first day."""
-    today = today or dt.date.today()
+    """The last complete month before ``today`` (default: ``clock.today()``), as its first
+    day."""
+    today = today or clock.today()
     return _add_months(today.replace(day=1), -1)
 
 
@@ -218,11 +223,57 @@ def _attendance(rng: np.random.Generator, county: reference.County) -> dict[str,
     return {g: int(n) for g, n in zip(groups, counts)}
 
 
+def _editions_before(month: dt.date) -> int:
+    """How many editions the programme calendar holds from ``FORUM_ROTATION_START`` up to
+    ``month`` (negative for months before the start)."""
+    per_month = content.FORUMS_PER_MONTH
+
+    def since_year_zero(day: dt.date) -> int:
+        return day.year * sum(per_month) + sum(per_month[:day.month - 1])
+
+    return since_year_zero(month) - since_year_zero(content.FORUM_ROTATION_START)
+
+
+def _forum_day(month: dt.date, slot: int, slots: int) -> dt.date:
+    """The date of the ``slot``-th of ``slots`` editions in ``month``: spread over the
+    month, on a forum weekday, shifted a little from month to month."""
+    days = calendar.monthrange(month.year, month.month)[1]
+    index = month.year * 12 + month.month
+    target = 1 + (slot + 0.5) * days / slots + (index * 7 + slot * 3) % 5 - 2
+    candidates = [d for d in range(1, days + 1)
+                  if dt.date(month.year, month.month, d).weekday() in content.FORUM_WEEKDAYS]
+    return month.replace(day=min(candidates, key=lambda d: (abs(d - target), d)))
+
+
+def forum_calendar(first_month: dt.date, last_day: dt.date) -> list[content.ForumPlan]:
+    """The programme's forum editions from ``first_month`` to ``last_day``, by date.
+
+    The calendar does not depend on the seed: each calendar month holds
+    ``FORUMS_PER_MONTH`` editions and the programme goes round the counties in the order of
+    ``FORUM_ROTATION`` (its first edition in ``FORUM_ROTATION_START``), so a county hosts
+    one about every year and a half and every quarter has editions in several regions.
+    """
+    rotation = content.FORUM_ROTATION
+    plans = []
+    month = first_month.replace(day=1)
+    while month <= last_day:
+        slots = content.FORUMS_PER_MONTH[month.month - 1]
+        number = _editions_before(month)
+        for slot in range(slots):
+            held_on = _forum_day(month, slot, slots)
+            if first_month <= held_on <= last_day:
+                code = rotation[(number + slot) % len(rotation)]
+                edition, venue = content.FORUM_VENUES[code]
+                plans.append(content.ForumPlan(code, edition, venue, held_on))
+        month = _add_months(month, 1)
+    return plans
+
+
 def _forums_and_concerns(conn: Connection, window: _Window, seed: int, source_id: int,
                          by_code: dict[str, reference.County]) -> tuple[dict, list[dict]]:
     """Write forums with attendance and their concerns; return counts and concern rows."""
     rng = _rng(seed, "forums")
-    plans = [p for p in content.FORUM_PLAN if p.held_on <= window.end_day]
+    plans = forum_calendar(window.start_month, window.end_day)
     forum_rows, attendance = [], []
     for n, plan in enumerate(plans, start=1):
         groups = _attendance(rng, by_code[plan.county_code])
@@ -401,6 +452,7 @@ class _Crime:
     counties: tuple[reference.County, ...]
     categories: tuple[str, ...]
     share: np.ndarray  # county share of each category, shape (county, category)
+    expected: np.ndarray  # expected counts, shape (county, category, month)
     counts: np.ndarray  # drawn counts, shape (county, category, month)
     surges: list[dict]
 
@@ -437,80 +489,128 @@ def _expected(window: _Window, share: np.ndarray, total: float | None) -> np.nda
     return share[:, :, None] * mix[None, :, None] * national[None, None, :]
 
 
-def _poisson_z(current: np.ndarray, previous: np.ndarray) -> np.ndarray:
-    return 2 * (np.sqrt(current) - np.sqrt(previous))
+def gamma_poisson(rng: np.random.Generator, expected: np.ndarray,
+                  dispersion: float = content.CRIME_DISPERSION) -> np.ndarray:
+    """Counts with mean ``expected`` and variance ``dispersion × expected``.
+
+    A gamma–Poisson (negative binomial) mixture: each cell's rate is a gamma draw with mean
+    ``expected`` and variance ``(dispersion − 1) × expected``, its count a Poisson draw at
+    that rate. A dispersion of 1 (or less) gives plain Poisson counts.
+    """
+    expected = np.asarray(expected, dtype=float)
+    if dispersion <= 1.0:
+        return rng.poisson(expected).astype(np.int64)
+    scale = dispersion - 1.0
+    return rng.poisson(rng.gamma(expected / scale, scale)).astype(np.int64)
+
+
+# The emerging-threats rule (docs/METHODS.md) compares the latest month with the same
+# calendar month and its neighbours in up to 3 earlier years.
+_BASELINE_YEARS = 3
+_BASELINE_MONTHS_MIN = 3
+
+
+def baseline_months(n_months: int) -> list[int]:
+    """Indices of the months the emerging-threats rule compares the last of ``n_months``
+    with: the same calendar month ±1 in each of up to 3 earlier years, inside the series."""
+    last = n_months - 1
+    return sorted(last - 12 * year + shift for year in range(1, _BASELINE_YEARS + 1)
+                  for shift in (-1, 0, 1) if 0 <= last - 12 * year + shift < last)
+
+
+def farrington_upper(baseline: np.ndarray, z: float) -> float:
+    """The upper threshold U of the emerging-threats rule for one baseline (docs/METHODS.md):
+    U = μ·(1 + (2/3)·z·√τ/μ)^{3/2} with τ = φ·μ·(1 + 1/n); 0 when μ = 0."""
+    baseline = np.asarray(baseline, dtype=float)
+    n, mu = baseline.size, float(baseline.mean())
+    if mu <= 0:
+        return 0.0
+    phi = max(1.0, float(((baseline - mu) ** 2).sum()) / mu / (n - 1)) if n > 1 else 1.0
+    tau = phi * mu * (1 + 1 / n)
+    return mu * (1 + (2 / 3) * z * np.sqrt(tau) / mu) ** 1.5
+
+
+# Seeded surges are raised above the rule's threshold at this z (the rule flags at 3), so
+# that they stay unmistakable however the baseline happened to fall: at the default size
+# the random counts that cross the threshold by chance score below 5.
+_SURGE_Z = 6.0
+
+
+def _surge_target(baseline: np.ndarray) -> int:
+    """The least count at which a seeded surge stands out against its baseline."""
+    mu = float(baseline.mean())
+    return max(int(np.ceil(2 * mu)),
+               int(np.ceil(mu + 6 * np.sqrt(content.CRIME_DISPERSION * mu) + 5)),
+               10,
+               int(np.floor(farrington_upper(baseline, _SURGE_Z))) + 1)
 
 
 def _draw_crime(window: _Window, seed: int, incidents: int | None) -> _Crime:
-    """Draw the incident counts, seed the surges and keep the rest of the last month quiet.
+    """Draw the incident counts and seed the surges in the latest month.
 
-    Counts follow a multinomial draw over the expected shape, so the total is exact. In
-    the latest month the seeded surges are raised until z = 2(√cur − √prev) ≥ 4 against
-    every earlier month (hence against the previous month and any baseline average) and
-    to at least 1.6 × the 12-month average. Other cells whose random noise alone would
-    look significant (up or down) are pulled back to |z| < 2, so the emerging threats on
-    screen are the seeded ones. The total is then restored by adding or removing incidents in months
-    older than the last 14 (or than the latest month, in a one-year window). Small totals
-    (under ``MIN_INCIDENTS_FOR_SURGES``) get no surges.
+    Every county × category × month count is a gamma–Poisson draw around the expected
+    shape (seasonality, growth, county levels), with variance ``CRIME_DISPERSION`` (1.3) ×
+    its mean, the latest month included: its random counts are left as drawn, so now and
+    then one of them may cross a threshold by chance, as real counts do.
+
+    Only the seeded surges (``content.SURGES``) are raised, each to at least the largest of
+    2 × its baseline mean, mean + 6·√(1.3·mean) + 5, 10 and the emerging-threats threshold
+    U at z = 6 (the rule flags at z = 3). The baseline is the one the rule uses: the same
+    calendar month ±1 in up to 3 earlier years (with less history, the months before the
+    latest one; the rule then says "not enough history"). Small totals (under
+    ``MIN_INCIDENTS_FOR_SURGES``) get no surges.
+
+    When ``incidents`` is given, the expectation is scaled to it and the total made exact
+    by adding (multinomial over the expectation) or removing (at random) incidents in old
+    months: all but the last 14 (all but the latest, in a one-year window), never the
+    months the rule reads as the latest month's baseline.
     """
     rng = _rng(seed, "crime")
     counties = reference.counties()
     categories = tuple(c.code for c in reference.CRIME_CATEGORIES)
     share = _category_shares(rng, counties)
     lam = _expected(window, share, None if incidents is None else float(incidents))
-    total = int(round(lam.sum())) if incidents is None else int(incidents)
-    if total == 0:
-        return _Crime(counties, categories, share, np.zeros(lam.shape, np.int64), [])
-    counts = rng.multinomial(total, lam.ravel() / lam.sum()).reshape(lam.shape)
-    counts = counts.astype(np.int64)
-    if total < MIN_INCIDENTS_FOR_SURGES:
-        return _Crime(counties, categories, share, counts, [])
+    if lam.sum() == 0:
+        zeros = np.zeros(lam.shape, np.int64)
+        return _Crime(counties, categories, share, lam, zeros, [])
+    counts = gamma_poisson(rng, lam)
+    n_months = lam.shape[2]
+    rule_idx = baseline_months(n_months)
+    base_idx = rule_idx
+    if len(base_idx) < _BASELINE_MONTHS_MIN:  # about a year of history or less
+        base_idx = list(range(max(n_months - 13, 0), n_months - 1))
 
-    idx_c = {c.code: i for i, c in enumerate(counties)}
-    idx_k = {k: i for i, k in enumerate(categories)}
-    prior = counts[:, :, :-1]
-    prev = prior[:, :, -1].astype(float)
-    mean12 = prior[:, :, -12:].mean(axis=2)
-    mean_all = prior.mean(axis=2)
-    low = np.sqrt(np.minimum(np.minimum(prev, mean12), mean_all))
-    high = np.sqrt(np.maximum(np.maximum(prev, mean12), mean_all))
-    # Bounds keeping |z| < 2 against every reference; counts under 5 are "too few to
-    # tell" anyway. Where the references disagree too much, take the middle.
-    cap = np.maximum(np.floor((low + 0.95) ** 2), 4).astype(np.int64)
-    floor = np.ceil(np.maximum(high - 0.95, 0.0) ** 2).astype(np.int64)
-    middle = np.round(((low + high) / 2) ** 2).astype(np.int64)
-    disagree = floor > cap
-    floor = np.where(disagree, middle, floor)
-    cap = np.where(disagree, middle, cap)
-    latest = counts[:, :, -1]
-    surge_mask = np.zeros(latest.shape, dtype=bool)
     surges = []
-    for code, category, why in content.SURGES:
-        c, k = idx_c[code], idx_k[category]
-        surge_mask[c, k] = True
-        highest = float(prior[c, k].max())
-        target = max(int(np.ceil((np.sqrt(highest) + 2.2) ** 2)),
-                     int(np.ceil(1.6 * mean12[c, k])), 5)
-        before = int(latest[c, k])
-        latest[c, k] = max(before, target)
-        surges.append({
-            "county_code": code, "category_code": category, "month": window.end_month,
-            "count": int(latest[c, k]), "previous": int(prev[c, k]),
-            "baseline": round(float(mean12[c, k]), 1), "why": why,
-        })
-    latest[~surge_mask] = np.clip(latest, floor, cap)[~surge_mask]
+    target_total = int(round(lam.sum())) if incidents is None else int(incidents)
+    if target_total >= MIN_INCIDENTS_FOR_SURGES and base_idx:
+        idx_c = {c.code: i for i, c in enumerate(counties)}
+        idx_k = {k: i for i, k in enumerate(categories)}
+        latest = counts[:, :, -1]
+        for code, category, why in content.SURGES:
+            c, k = idx_c[code], idx_k[category]
+            baseline = counts[c, k, base_idx]
+            latest[c, k] = max(int(latest[c, k]), _surge_target(baseline))
+            surges.append({
+                "county_code": code, "category_code": category, "month": window.end_month,
+                "count": int(latest[c, k]), "previous": int(counts[c, k, -2]),
+                "baseline": round(float(baseline.mean()), 1), "why": why,
+            })
 
-    difference = total - int(counts.sum())
-    old = max(window.n_months - 14, 0) or window.n_months - 1
-    if difference > 0:
-        p = lam[:, :, :old].ravel()
-        counts[:, :, :old] += rng.multinomial(difference, p / p.sum()).reshape(
-            counts[:, :, :old].shape)
-    elif difference < 0:
-        pool = counts[:, :, :old]
-        take = rng.multivariate_hypergeometric(pool.ravel(), min(-difference, int(pool.sum())))
-        counts[:, :, :old] = pool - take.reshape(pool.shape)
-    return _Crime(counties, categories, share, counts, surges)
+    if incidents is not None:
+        difference = int(incidents) - int(counts.sum())
+        old = np.zeros(n_months, dtype=bool)
+        old[:max(n_months - 14, 0) or n_months - 1] = True
+        old[rule_idx] = False
+        pool = counts[:, :, old]
+        if difference > 0:
+            p = lam[:, :, old].ravel()
+            pool += rng.multinomial(difference, p / p.sum()).reshape(pool.shape)
+        elif difference < 0:
+            take = rng.multivariate_hypergeometric(pool.ravel(),
+                                                   min(-difference, int(pool.sum())))
+            pool -= take.reshape(pool.shape)
+        counts[:, :, old] = pool
+    return _Crime(counties, categories, share, lam, counts, surges)
 
 
 # --- observatory: published yearly counts --------------------------------------------
@@ -785,14 +885,15 @@ def _surge_note(crime: _Crime, window: _Window) -> str:
     names = {c.code: c.name for c in crime.counties}
     parts = [
         f"{reference.CATEGORY_BY_CODE[s['category_code']].name.lower()} in "
-        f"{names[s['county_code']]} ({s['previous']} the month before, {s['count']} now: "
-        f"{s['why']})"
+        f"{names[s['county_code']]} ({s['count']} against a usual {s['baseline']:g} for "
+        f"the time of year, {s['previous']} the month before: {s['why']})"
         for s in crime.surges
     ]
-    return (f"Generated demo data, not real figures. Seeded surges in "
-            f"{window.end_month:%B %Y}: " + "; ".join(parts) + ". Other counties' counts "
-            "in that month were kept within the range where random noise alone does not look "
-            "like a significant change.")
+    seeded = (f" Seeded surges in {window.end_month:%B %Y}: " + "; ".join(parts) + "."
+              if parts else "")
+    return ("Generated demo data, not real figures." + seeded + " All other counts are "
+            "random draws around a seasonal pattern (variance about 1.3 times the mean, "
+            "like real recorded crime), so a few may cross an alert threshold by chance.")
 
 
 def _validate(seed: int, years: int, incidents: int | None,
@@ -818,7 +919,8 @@ def generate_demo(engine: Engine, *, seed: int = 7, years: int = 3,
                   progress: Progress | None = None) -> dict:
     """(Re)create the demo data set; imported data is kept.
 
-    ``years`` of incidents end with ``end_month`` (default: the last complete month);
+    ``years`` of incidents end with ``end_month`` (default: the last complete month before
+    ``clock.today()``); forums, concerns and commitments run through the same window;
     ``incidents`` overrides their total (default about 85,000 a year). Creates the schema
     if needed, deletes earlier demo rows and writes everything in one transaction, then
     rebuilds the aggregates. ``progress(fraction, message)`` is called at each stage.
@@ -826,8 +928,9 @@ def generate_demo(engine: Engine, *, seed: int = 7, years: int = 3,
     Returns the rows written per table (``forums``, ``forum_attendance``, ``concerns``,
     ``commitments``, ``commitment_updates``, ``chief_locations``, ``chief_reports``,
     ``crime_counts``, ``incidents``, ``crime_agg``, ``hex_cells``), plus ``surges`` (list
-    of dicts with ``county_code``, ``category_code``, ``month``, ``count``, ``previous``,
-    ``baseline``, ``why``), ``published_years``, ``end_month`` and ``seconds``.
+    of dicts with ``county_code``, ``category_code``, ``month``, ``count``, ``previous``
+    (the month before), ``baseline`` (mean of the emerging-threats baseline months),
+    ``why``), ``published_years``, ``end_month`` and ``seconds``.
     """
     end = _validate(seed, years, incidents, end_month)
     started = time.perf_counter()

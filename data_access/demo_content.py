@@ -1,7 +1,7 @@
 """Static vocabulary of the demo generator: places, forum editions, texts and crime shape.
 
 Everything here is demo material, written to look like the Jukwaa la Usalama programme
-(DESIGN.md §1/§3) without naming any real person:
+without naming any real person:
 
 - ``SUB_COUNTIES``: per county, its constituencies (used as sub-counties, with a centre
   point) and their wards (used as chiefs' locations and place names in texts). Names and
@@ -10,8 +10,11 @@ Everything here is demo material, written to look like the Jukwaa la Usalama pro
   (Bureti) was moved inside the bundled county boundary.
 - ``TOWNS``: the main towns of each county with approximate coordinates and a weight;
   incidents cluster around these and the sub-county centres.
-- ``FORUM_PLAN``: the forum editions from April to October 2025, Mombasa first and
-  Nairobi last, with realistic venues.
+- forums: the edition name and venue of every county (``FORUM_VENUES``), the order in
+  which the programme goes round the counties (``FORUM_ROTATION``, starting with the
+  launch round of April 2025: Mombasa first, Nairobi last) and how many editions each
+  calendar month holds (``FORUMS_PER_MONTH``); the generator turns these into a calendar
+  that runs through the whole demo window.
 - texts: concern summaries, commitment titles, status notes and evidence references per
   theme, with ``{place}``, ``{sub_county}``, ``{town}`` and ``{county}`` filled in.
 - crime shape: which counties see more of which crime category, and the seeded surges.
@@ -38,6 +41,8 @@ class Town(NamedTuple):
 
 
 class ForumPlan(NamedTuple):
+    """One forum edition of the programme calendar."""
+
     county_code: str
     edition: str
     venue: str
@@ -771,42 +776,77 @@ COUNTY_ABBREVIATIONS: dict[str, str] = {"001": "MSA", "047": "NBI"}
 
 # --- forums --------------------------------------------------------------------------
 
-FORUM_PLAN: tuple[ForumPlan, ...] = (
-    ForumPlan("001", "Pwani Edition", "Tononoka Social Hall, Mombasa", dt.date(2025, 4, 8)),
-    ForumPlan("024", "Kapenguria Edition", "Kapenguria Social Hall", dt.date(2025, 4, 17)),
-    ForumPlan("002", "Kwale Edition", "Kwale Social Hall", dt.date(2025, 4, 24)),
-    ForumPlan("003", "Kilifi Edition", "Karisa Maitha Grounds, Kilifi", dt.date(2025, 4, 29)),
-    ForumPlan("005", "Lamu Edition", "Mokowe Social Hall, Lamu", dt.date(2025, 5, 8)),
-    ForumPlan("007", "Garissa Edition", "Garissa Town Hall", dt.date(2025, 5, 15)),
-    ForumPlan("008", "Wajir Edition", "Orahey Grounds, Wajir", dt.date(2025, 5, 22)),
-    ForumPlan("009", "Mandera Edition", "Mandera Social Hall", dt.date(2025, 5, 29)),
-    ForumPlan("010", "Marsabit Edition", "Marsabit Social Hall", dt.date(2025, 6, 5)),
-    ForumPlan("011", "Isiolo Edition", "Isiolo Social Hall", dt.date(2025, 6, 12)),
-    ForumPlan("023", "Lodwar Edition", "Lodwar Social Hall, Turkana", dt.date(2025, 6, 19)),
-    ForumPlan("025", "Maralal Edition", "Maralal Stadium, Samburu", dt.date(2025, 6, 26)),
-    ForumPlan("030", "Kabarnet Edition", "Kabarnet Stadium, Baringo", dt.date(2025, 7, 3)),
-    ForumPlan("028", "Iten Edition", "Kamariny Stadium, Iten", dt.date(2025, 7, 8)),
-    ForumPlan("027", "Eldoret Edition", "64 Stadium, Eldoret", dt.date(2025, 7, 15)),
-    ForumPlan("042", "Kisumu Edition", "Jomo Kenyatta Sports Ground, Kisumu",
-              dt.date(2025, 7, 22)),
-    ForumPlan("037", "Kakamega Edition", "Bukhungu Stadium, Kakamega", dt.date(2025, 7, 29)),
-    ForumPlan("039", "Bungoma Edition", "Masinde Muliro Stadium, Kanduyi",
-              dt.date(2025, 8, 5)),
-    ForumPlan("044", "Migori Edition", "Migori Social Hall", dt.date(2025, 8, 12)),
-    ForumPlan("045", "Kisii Edition", "Gusii Stadium, Kisii", dt.date(2025, 8, 14)),
-    ForumPlan("032", "Nakuru Edition", "Afraha Stadium, Nakuru", dt.date(2025, 8, 21)),
-    ForumPlan("033", "Narok Edition", "Narok Stadium", dt.date(2025, 8, 28)),
-    ForumPlan("034", "Kajiado Edition", "Kajiado Social Hall", dt.date(2025, 9, 2)),
-    ForumPlan("012", "Meru Edition", "Kinoru Stadium, Meru", dt.date(2025, 9, 9)),
-    ForumPlan("015", "Kitui Edition", "Ithookwe Showground, Kitui", dt.date(2025, 9, 11)),
-    ForumPlan("019", "Nyeri Edition", "Kamukunji Grounds, Nyeri", dt.date(2025, 9, 18)),
-    ForumPlan("022", "Kiambu Edition", "Thika Stadium, Kiambu", dt.date(2025, 9, 25)),
-    ForumPlan("016", "Machakos Edition", "Kenyatta Stadium, Machakos", dt.date(2025, 10, 2)),
-    ForumPlan("031", "Laikipia Edition", "Nanyuki Social Hall, Laikipia",
-              dt.date(2025, 10, 9)),
-    ForumPlan("047", "Nairobi Edition", "Kenyatta International Convention Centre, Nairobi",
-              dt.date(2025, 10, 28)),
+# Where each county's edition meets: county code → (edition name, venue).
+FORUM_VENUES: dict[str, tuple[str, str]] = {
+    "001": ("Pwani Edition", "Tononoka Social Hall, Mombasa"),
+    "002": ("Kwale Edition", "Kwale Social Hall"),
+    "003": ("Kilifi Edition", "Karisa Maitha Grounds, Kilifi"),
+    "004": ("Tana River Edition", "Hola Social Hall, Tana River"),
+    "005": ("Lamu Edition", "Mokowe Social Hall, Lamu"),
+    "006": ("Taita Taveta Edition", "Voi Social Hall, Taita Taveta"),
+    "007": ("Garissa Edition", "Garissa Town Hall"),
+    "008": ("Wajir Edition", "Orahey Grounds, Wajir"),
+    "009": ("Mandera Edition", "Mandera Social Hall"),
+    "010": ("Marsabit Edition", "Marsabit Social Hall"),
+    "011": ("Isiolo Edition", "Isiolo Social Hall"),
+    "012": ("Meru Edition", "Kinoru Stadium, Meru"),
+    "013": ("Tharaka-Nithi Edition", "Chuka Social Hall, Tharaka-Nithi"),
+    "014": ("Embu Edition", "Moi Stadium, Embu"),
+    "015": ("Kitui Edition", "Ithookwe Showground, Kitui"),
+    "016": ("Machakos Edition", "Kenyatta Stadium, Machakos"),
+    "017": ("Makueni Edition", "Wote Social Hall, Makueni"),
+    "018": ("Nyandarua Edition", "Ol Kalou Social Hall, Nyandarua"),
+    "019": ("Nyeri Edition", "Kamukunji Grounds, Nyeri"),
+    "020": ("Kirinyaga Edition", "Kerugoya Social Hall, Kirinyaga"),
+    "021": ("Murang'a Edition", "Ihura Stadium, Murang'a"),
+    "022": ("Kiambu Edition", "Thika Stadium, Kiambu"),
+    "023": ("Lodwar Edition", "Lodwar Social Hall, Turkana"),
+    "024": ("Kapenguria Edition", "Kapenguria Social Hall"),
+    "025": ("Maralal Edition", "Maralal Stadium, Samburu"),
+    "026": ("Kitale Edition", "Kitale Social Hall, Trans Nzoia"),
+    "027": ("Eldoret Edition", "64 Stadium, Eldoret"),
+    "028": ("Iten Edition", "Kamariny Stadium, Iten"),
+    "029": ("Kapsabet Edition", "Kapsabet Social Hall, Nandi"),
+    "030": ("Kabarnet Edition", "Kabarnet Stadium, Baringo"),
+    "031": ("Laikipia Edition", "Nanyuki Social Hall, Laikipia"),
+    "032": ("Nakuru Edition", "Afraha Stadium, Nakuru"),
+    "033": ("Narok Edition", "Narok Stadium"),
+    "034": ("Kajiado Edition", "Kajiado Social Hall"),
+    "035": ("Kericho Edition", "Kericho Green Stadium"),
+    "036": ("Bomet Edition", "Bomet Green Stadium"),
+    "037": ("Kakamega Edition", "Bukhungu Stadium, Kakamega"),
+    "038": ("Vihiga Edition", "Mbale Social Hall, Vihiga"),
+    "039": ("Bungoma Edition", "Masinde Muliro Stadium, Kanduyi"),
+    "040": ("Busia Edition", "Busia Social Hall"),
+    "041": ("Siaya Edition", "Siaya Social Hall"),
+    "042": ("Kisumu Edition", "Jomo Kenyatta Sports Ground, Kisumu"),
+    "043": ("Homa Bay Edition", "Homa Bay Social Hall"),
+    "044": ("Migori Edition", "Migori Social Hall"),
+    "045": ("Kisii Edition", "Gusii Stadium, Kisii"),
+    "046": ("Nyamira Edition", "Nyamira Social Hall"),
+    "047": ("Nairobi Edition", "Kenyatta International Convention Centre, Nairobi"),
+}
+
+# The order in which the programme goes round the counties, again and again: the launch
+# round (Mombasa first, Nairobi last), then the counties it had not reached yet.
+FORUM_ROTATION: tuple[str, ...] = (
+    "001", "024", "002", "003", "005", "007", "008", "009", "010", "011", "023", "025",
+    "030", "028", "027", "042", "037", "039", "044", "045", "032", "033", "034", "012",
+    "015", "019", "022", "016", "031", "047",
+    "004", "006", "013", "014", "017", "018", "020", "021", "026", "029", "035", "036",
+    "038", "040", "041", "043", "046",
 )
+
+# Editions held in each calendar month (January first): about 30 a year, fewer over the
+# December holidays and in the long August school break. Every county hosts one about
+# every year and a half; every quarter sees editions in several regions.
+FORUMS_PER_MONTH: tuple[int, ...] = (1, 2, 3, 3, 3, 3, 3, 2, 3, 3, 3, 1)
+
+# The month whose first edition is the first of FORUM_ROTATION (the programme's launch).
+FORUM_ROTATION_START = dt.date(2025, 4, 1)
+
+# Forums are held on these weekdays (Monday = 0): Tuesday to Thursday.
+FORUM_WEEKDAYS: tuple[int, ...] = (1, 2, 3)
 
 # Typical share of each attendance group (keys of reference.ATTENDANCE_GROUPS).
 ATTENDANCE_SHARES: dict[str, float] = {
@@ -1198,11 +1238,17 @@ SEASONALITY: tuple[float, ...] = (1.02, 0.93, 1.0, 0.98, 0.97, 0.95, 0.99, 1.04,
 # Yearly growth of recorded crime in the demo series.
 YEARLY_GROWTH = 0.03
 
-# Default national level of recorded crime per year (DESIGN.md §3: 93,411 in 2019,
-# 69,645 in 2020, 81,272 in 2021).
+# Overdispersion of the monthly counts: each county × category × month count is a
+# gamma–Poisson (negative binomial) draw whose variance is this many times its mean, as
+# in real recorded-crime series (a pure Poisson draw would be 1).
+CRIME_DISPERSION = 1.3
+
+# Default national level of recorded crime per year (the NPS annual crime reports give
+# 93,411 in 2019, 69,645 in 2020 and 81,272 in 2021: reference.NATIONAL_TOTALS).
 INCIDENTS_PER_YEAR = 85_000
 
 # Surges seeded in the latest month: (county code, category code, why it is plausible).
+# They are the only cells the generator raises; every other count is a random draw.
 SURGES: tuple[tuple[str, str, str], ...] = (
     ("024", "theft_of_stock", "livestock raids along the West Pokot–Turkana border"),
     ("001", "dangerous_drugs", "a heroin consignment broken up across Mombasa"),

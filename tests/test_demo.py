@@ -1,4 +1,8 @@
-"""The demo generator: deterministic, realistic in shape, removable, on both backends."""
+"""The demo generator: deterministic, realistic in shape, removable, on both backends.
+
+Every test passes ``end_month`` explicitly (or pins ``JUKWAA_TODAY``): nothing here depends
+on the date the tests run.
+"""
 
 from __future__ import annotations
 
@@ -17,7 +21,13 @@ from data_access import demo_content as content
 from data_access import reference, schema
 from data_access.demo import (
     BOUNDARIES_GEOJSON,
+    _draw_crime,
+    _Window,
+    baseline_months,
     default_end_month,
+    farrington_upper,
+    forum_calendar,
+    gamma_poisson,
     generate_demo,
     has_demo_data,
     remove_demo_data,
@@ -148,15 +158,17 @@ def test_has_demo_data_on_a_database_without_tables(tmp_path):
         eng.dispose()
 
 
-# --- what the demo contains (shared demo database, read only) --------------------------------
+# --- what the demo contains (one demo database for this module, read only) ------------------
 
 
 @pytest.fixture(scope="module")
-def demo(demo_db):
-    eng = get_engine(demo_db.url)
-    end = demo_db.summary["end_month"]
-    end_day = (pd.Timestamp(end) + pd.offsets.MonthEnd(0)).date()
-    return eng, demo_db.summary, end, end_day
+def demo(tmp_path_factory):
+    """A demo like the shared test database (seed 7, 3 years, 20,000 incidents), ending
+    October 2026 whatever the date today."""
+    eng = get_engine(f"sqlite:///{tmp_path_factory.mktemp('demo_module') / 'demo.db'}")
+    summary = generate_demo(eng, seed=7, years=3, incidents=20_000, end_month=END)
+    yield eng, summary, END, END_DAY
+    eng.dispose()
 
 
 def _frame(eng, stmt) -> pd.DataFrame:
@@ -174,22 +186,55 @@ def test_summary_counts_match_the_tables(demo):
     assert summary["incidents"] == 20_000
 
 
-def test_forum_editions_follow_the_programme(demo):
-    eng, _summary, end, _ = demo
+def test_forums_run_through_the_whole_window(demo):
+    eng, _summary, end, end_day = demo
     forums = _frame(eng, sa.select(schema.forums).order_by(schema.forums.c.held_on))
-    if end < dt.date(2025, 10, 1):
-        pytest.skip("the demo ends before the last forum edition")
-    assert 25 <= len(forums) <= 35
-    first, last = forums.iloc[0], forums.iloc[-1]
-    assert (first["edition"], first["county_code"], first["held_on"]) == (
-        "Pwani Edition", "001", dt.date(2025, 4, 8))
-    assert forums.iloc[1]["county_code"] == "024"  # Kapenguria, West Pokot
-    assert last["county_code"] == "047" and last["held_on"].month == 10
+    start = dt.date(2023, 11, 1)  # 36 months to October 2026
+    assert forums["held_on"].min() >= start and forums["held_on"].max() <= end_day
+    assert 80 <= len(forums) <= 100  # about 30 a year
+    quarters = set(pd.PeriodIndex(pd.to_datetime(forums["held_on"]), freq="Q"))
+    assert quarters == set(pd.period_range("2023Q4", "2026Q4", freq="Q"))
+    # The latest 12 complete months (the Overview's default period) hold many editions,
+    # across several regions in each quarter.
+    last_year = forums[forums["held_on"] >= dt.date(2025, 11, 1)]
+    assert len(last_year) >= 25
+    regions = {c.code: c.region_code for c in reference.counties()}
+    for quarter in ("2025Q4", "2026Q1", "2026Q2", "2026Q3"):
+        held = forums[pd.PeriodIndex(pd.to_datetime(forums["held_on"]), freq="Q")
+                      == pd.Period(quarter)]
+        assert len(held) >= 3, quarter
+        assert len({regions[c] for c in held["county_code"]}) >= 2, quarter
+    # Every county hosts at least one edition in three years; names and venues are its own.
+    assert set(forums["county_code"]) == set(regions)
+    for row in forums.itertuples():
+        assert (row.edition, row.venue) == content.FORUM_VENUES[row.county_code]
+    assert forums["held_on"].map(lambda d: d.weekday()).isin(content.FORUM_WEEKDAYS).all()
+    # The launch edition: Mombasa in April 2025, then Kapenguria (West Pokot).
+    launch = forums[forums["held_on"] >= dt.date(2025, 4, 1)].iloc[:2]
+    assert launch["county_code"].tolist() == ["001", "024"]
+    assert launch.iloc[0]["edition"] == "Pwani Edition"
+    assert launch.iloc[0]["held_on"] == dt.date(2025, 4, 8)
     assert forums["attendance_total"].between(300, 2500).all()
     att = _frame(eng, sa.select(schema.forum_attendance))
     assert set(att["group_code"]) <= set(reference.ATTENDANCE_GROUPS)
     sums = att.groupby("forum_id")["attendees"].sum()
     assert (forums.set_index("id")["attendance_total"] == sums).all()
+
+
+def test_concerns_and_commitments_follow_the_forums_to_the_end(demo):
+    eng, _summary, end, end_day = demo
+    f, con, c = schema.forums, schema.concerns, schema.commitments
+    forums = _frame(eng, sa.select(f.c.id, f.c.held_on))
+    concerns = _frame(eng, sa.select(con.c.forum_id, con.c.raised_on)
+                      .where(con.c.origin == "forum"))
+    assert set(concerns["forum_id"]) == set(forums["id"])  # every forum raised concerns
+    merged = concerns.merge(forums, left_on="forum_id", right_on="id")
+    assert (merged["raised_on"] == merged["held_on"]).all()
+    coms = _frame(eng, sa.select(c.c.made_on, c.c.current_status))
+    recent = coms[coms["made_on"] >= dt.date(2026, 7, 1)]
+    assert len(recent) >= 20
+    assert (coms["made_on"] <= end_day).all()
+    assert (recent["current_status"] == "unverified").any()  # too new to be checked yet
 
 
 def test_concerns_carry_each_regions_themes(demo):
@@ -328,7 +373,35 @@ def test_incidents_have_realistic_shape_and_points_inside_counties(demo):
     assert mix.idxmax() == "other_offences_against_persons"
 
 
-def test_seeded_surges_are_significant_and_alone(demo):
+def _emerging(piv: pd.DataFrame, months: list) -> pd.DataFrame:
+    """The emerging-threats rule of docs/METHODS.md on a county × category × month table,
+    written out here independently of the generator: latest month against the same month
+    ±1 in up to 3 earlier years, U at z = 3, y ≥ 1.5·μ and y ≥ 5."""
+    # Missing cells are read as 0: every month of the seeded counties holds data.
+    idx = pd.DatetimeIndex(pd.to_datetime(months))
+    last = idx[-1]
+    base_cols = [months[i] for i, m in enumerate(idx)
+                 if any(m == last - pd.DateOffset(years=k) + pd.DateOffset(months=d)
+                        for k in (1, 2, 3) for d in (-1, 0, 1))]
+    base = piv[base_cols].to_numpy(dtype=float)
+    y = piv[months[-1]].to_numpy(dtype=float)
+    n = base.shape[1]
+    mu = base.mean(axis=1)
+    with np.errstate(divide="ignore", invalid="ignore"):
+        phi = np.maximum(1.0, ((base - mu[:, None]) ** 2).sum(axis=1) / mu / (n - 1))
+        phi = np.where(mu > 0, phi, 1.0)
+        tau = phi * mu * (1 + 1 / n)
+        upper = np.where(mu > 0, mu * (1 + (2 / 3) * 3 * np.sqrt(tau) / mu) ** 1.5, 0.0)
+        score = (y ** (2 / 3) - mu ** (2 / 3)) / ((2 / 3) * mu ** (-1 / 3) * np.sqrt(tau))
+        score = np.where(mu > 0, score, np.where(y > 0, 1e6 + y, 0.0))  # μ = 0 ranks first
+    out = pd.DataFrame({"y": y, "mu": mu, "upper": upper, "score": score,
+                        "n": n}, index=piv.index)
+    out["flagged"] = (out["y"] > out["upper"]) & (out["y"] >= 1.5 * out["mu"]) & (
+        out["y"] >= 5)
+    return out
+
+
+def test_seeded_surges_stand_out_under_the_emerging_threats_rule(demo):
     eng, summary, end, _ = demo
     a = schema.crime_agg
     df = _frame(eng, sa.select(a.c.county_code, a.c.category_code, a.c.month,
@@ -338,23 +411,60 @@ def test_seeded_surges_are_significant_and_alone(demo):
     piv = df.pivot_table(index=["county_code", "category_code"], columns="month",
                          values="n", fill_value=0)
     months = sorted(piv.columns)
-    assert months[-1] == end
-    cur, prev = piv[months[-1]], piv[months[-2]]
-    baseline = piv[months[:-1]].mean(axis=1)
-    z_prev = 2 * (np.sqrt(cur) - np.sqrt(prev))
-    z_base = 2 * (np.sqrt(cur) - np.sqrt(baseline))
-    significant = (z_prev >= 3) & (z_base >= 3) & ((cur >= 5) | (prev >= 5))
+    assert months[-1] == end and len(months) == 36
+    rule = _emerging(piv, months)
+    assert (rule["n"] == 7).all()  # Sep–Nov 2025 and 2024, Nov 2023
     seeded = {(s["county_code"], s["category_code"]) for s in summary["surges"]}
     assert seeded == {("024", "theft_of_stock"), ("001", "dangerous_drugs"),
                       ("047", "robbery"), ("010", "homicide")}
-    assert set(piv[significant].index) == seeded
     for s in summary["surges"]:
-        assert s["month"] == end
-        assert cur[(s["county_code"], s["category_code"])] == s["count"]
+        key = (s["county_code"], s["category_code"])
+        row = rule.loc[key]
+        assert s["month"] == end and row["y"] == s["count"]
+        assert row["mu"] == pytest.approx(s["baseline"], abs=0.05)
+        assert row["flagged"], key
+        # Raised well past the rule: unmistakable, not borderline.
+        mu = row["mu"]
+        assert row["y"] >= max(2 * mu, mu + 6 * np.sqrt(1.3 * mu) + 5, 10), key
+        assert row["score"] >= 5.5, key  # z ≈ 6 on the rule's scale
+    # Whatever else random noise flags, the seeded surges lead the list.
+    flagged = rule[rule["flagged"]].sort_values("score", ascending=False)
+    assert set(flagged.index[:len(seeded)]) == seeded
     with eng.connect() as conn:
         note = conn.execute(sa.select(schema.data_sources.c.note)
                             .where(schema.data_sources.c.kind == "demo")).scalar_one()
     assert "West Pokot" in note and "Marsabit" in note and "demo" in note.lower()
+
+
+def test_the_latest_month_is_drawn_like_any_other(demo):
+    """No clipping: the latest month's counts scatter around their expectation as widely
+    as earlier months', including moves a clipped month would never show."""
+    eng, summary, end, _ = demo
+    # The default size (about 85,000 incidents a year), where most cells expect a few
+    # incidents a month or more.
+    crime = _draw_crime(_Window(END, 3), 7, None)
+    codes = [c.code for c in crime.counties]
+    quiet = np.ones(crime.counts.shape[:2], dtype=bool)
+    for s in crime.surges:
+        quiet[codes.index(s["county_code"]), crime.categories.index(s["category_code"])] = False
+    lam, y = crime.expected[:, :, -1], crime.counts[:, :, -1]
+    cells = quiet & (lam >= 1)
+    assert cells.sum() > 500
+    pearson = float(((y[cells] - lam[cells]) ** 2 / lam[cells]).mean())
+    assert 1.1 < pearson < 1.6  # ≈ 1.3, as in every month; the old clipping gave ≈ 0.75
+    # The old generator held every other cell within |z| < 2 of the month before;
+    # random draws go beyond that now and then (counts of 5 or more only).
+    prev = crime.counts[:, :, -2]
+    z = 2 * (np.sqrt(y) - np.sqrt(prev))
+    assert (quiet & (np.abs(z) >= 2) & (np.maximum(y, prev) >= 5)).sum() >= 20
+    # The demo database holds exactly the generator's draws for its own size.
+    small = _draw_crime(_Window(END, 3), 7, 20_000)
+    a = schema.crime_agg
+    with eng.connect() as conn:
+        latest = conn.execute(sa.select(sa.func.sum(a.c.count))
+                              .where(a.c.grain == "day", a.c.month == end)).scalar_one()
+    assert latest == int(small.counts[:, :, -1].sum())
+    assert [s["count"] for s in small.surges] == [s["count"] for s in summary["surges"]]
 
 
 def test_published_yearly_counts_stay_yearly(demo):
@@ -429,6 +539,121 @@ def test_default_end_month_is_the_last_complete_month():
     assert default_end_month(dt.date(2027, 1, 1)) == dt.date(2026, 12, 1)
 
 
+def test_default_end_month_follows_the_app_clock(monkeypatch):
+    monkeypatch.setenv("JUKWAA_TODAY", "2031-03-05")
+    assert default_end_month() == dt.date(2031, 2, 1)
+
+
+# --- crime noise -----------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("mean", [0.5, 4.0, 40.0, 400.0])
+def test_gamma_poisson_counts_have_variance_1_3_times_the_mean(mean):
+    draws = gamma_poisson(np.random.default_rng(1), np.full(400_000, mean))
+    assert draws.dtype == np.int64 and draws.min() >= 0
+    assert draws.mean() == pytest.approx(mean, rel=0.01)
+    assert draws.var() / draws.mean() == pytest.approx(1.3, abs=0.03)
+
+
+def test_gamma_poisson_is_deterministic_and_poisson_at_dispersion_one():
+    lam = np.linspace(0.0, 30.0, 1000)
+    first = gamma_poisson(np.random.default_rng(5), lam)
+    assert (first == gamma_poisson(np.random.default_rng(5), lam)).all()
+    assert first[0] == 0  # no incidents where none are expected
+    plain = gamma_poisson(np.random.default_rng(2), np.full(400_000, 20.0), dispersion=1.0)
+    assert plain.var() / plain.mean() == pytest.approx(1.0, abs=0.03)
+
+
+def test_crime_draws_are_overdispersed_around_the_expected_shape():
+    """The default demo (about 85,000 incidents a year) over 10 years: counts scatter with
+    variance ≈ 1.3 × expectation, and keep its seasonality, growth and county levels."""
+    window = _Window(END, 10)
+    crime = _draw_crime(window, 3, None)
+    lam, y = crime.expected, crime.counts.astype(float)
+    quiet = np.ones(lam.shape, dtype=bool)
+    codes = [c.code for c in crime.counties]
+    for s in crime.surges:
+        quiet[codes.index(s["county_code"]), crime.categories.index(s["category_code"]),
+              -1] = False
+    ok = quiet & (lam > 0)
+    pearson = float(((y[ok] - lam[ok]) ** 2 / lam[ok]).mean())
+    assert pearson == pytest.approx(1.3, abs=0.05)
+    # Aggregates follow the expectation: the national total, December's festive high,
+    # the yearly growth and the county ranking.
+    assert y.sum() == pytest.approx(lam.sum(), rel=0.01)
+    monthly = y.sum(axis=(0, 1))
+    assert monthly == pytest.approx(lam.sum(axis=(0, 1)), rel=0.05)
+    assert monthly[-12:].sum() > monthly[:12].sum() * 1.2  # 3 % a year over 9 years
+    by_county = y.sum(axis=(1, 2))
+    assert codes[int(by_county.argmax())] == "047"
+    assert np.corrcoef(by_county, lam.sum(axis=(1, 2)))[0, 1] > 0.999
+    # Same seed, same draws; another seed, other draws.
+    assert (_draw_crime(window, 3, None).counts == crime.counts).all()
+    assert (_draw_crime(window, 4, None).counts != crime.counts).any()
+
+
+@pytest.mark.parametrize("years, incidents", [(1, 2000), (2, 9000), (3, 20_000), (3, 500)])
+def test_an_exact_total_is_kept_without_touching_the_surge_baselines(years, incidents):
+    window = _Window(END, years)
+    crime = _draw_crime(window, 9, incidents)
+    assert int(crime.counts.sum()) == incidents
+    assert crime.counts.min() >= 0
+    assert bool(crime.surges) == (incidents >= 1000)
+    for s in crime.surges:
+        assert s["count"] >= 10
+    # The surges' baselines are the months the rule reads; the total is made exact elsewhere.
+    if years >= 2:
+        base = baseline_months(window.n_months)
+        codes = [c.code for c in crime.counties]
+        for s in crime.surges:
+            c, k = codes.index(s["county_code"]), crime.categories.index(s["category_code"])
+            baseline = crime.counts[c, k, base]
+            assert round(float(baseline.mean()), 1) == s["baseline"]
+            assert s["count"] > farrington_upper(baseline, 3.0)
+
+
+def test_baseline_months_are_the_same_month_and_neighbours_in_earlier_years():
+    assert baseline_months(36) == [0, 10, 11, 12, 22, 23, 24]
+    assert baseline_months(48) == [10, 11, 12, 22, 23, 24, 34, 35, 36]
+    assert baseline_months(12) == [0]
+    assert farrington_upper(np.array([0, 0, 0]), 3.0) == 0.0
+    # The worked example of docs/METHODS.md.
+    assert farrington_upper(np.array([4, 6, 5, 7, 3, 5, 6, 4, 5]), 3.0) == pytest.approx(
+        13.5, abs=0.05)
+    # A steady baseline of 10: U = 10·(1 + 2·√(10·4/3)/10)^1.5 ≈ 22.76.
+    assert farrington_upper(np.full(3, 10), 3.0) == pytest.approx(22.76, abs=0.01)
+
+
+# --- the forum calendar ------------------------------------------------------------------------
+
+
+def test_forum_calendar_holds_editions_every_quarter_whatever_the_window():
+    for end in (dt.date(2024, 2, 29), dt.date(2025, 3, 31), dt.date(2026, 10, 31),
+                dt.date(2029, 6, 30)):
+        start = (pd.Timestamp(end) - pd.DateOffset(months=47)).date().replace(day=1)
+        plans = forum_calendar(start, end)
+        days = [p.held_on for p in plans]
+        assert days == sorted(days) and len(set(days)) == len(days)
+        assert start <= days[0] and days[-1] <= end
+        assert 110 <= len(plans) <= 130  # about 30 a year
+        quarters = pd.PeriodIndex(pd.to_datetime(days), freq="Q")
+        last = pd.Period(end, freq="Q")
+        for back in range(4):  # each of the last four quarters of the window
+            assert (quarters == last - back).sum() >= 1, (end, back)
+        assert {p.county_code for p in plans} == set(content.FORUM_VENUES)
+    # The calendar is the programme's, the same in any window that covers a date.
+    wide = forum_calendar(dt.date(2024, 1, 1), dt.date(2026, 12, 31))
+    narrow = forum_calendar(dt.date(2025, 6, 1), dt.date(2025, 9, 30))
+    assert narrow == [p for p in wide if dt.date(2025, 6, 1) <= p.held_on
+                      <= dt.date(2025, 9, 30)]
+
+
+def test_forum_rotation_visits_every_county_once_per_round():
+    assert sorted(content.FORUM_ROTATION) == sorted(content.FORUM_VENUES)
+    assert set(content.FORUM_VENUES) == {c.code for c in reference.counties()}
+    assert len(content.FORUMS_PER_MONTH) == 12
+
+
 @pytest.mark.parametrize("kwargs, message", [
     ({"years": 0}, "years"),
     ({"years": 2.5}, "years"),
@@ -451,9 +676,16 @@ def test_progress_is_reported_in_order_and_ends_at_one(sqlite_url):
     assert summary["incidents"] == 500 and summary["surges"] == []
 
 
-def test_an_end_month_before_the_forums_gives_no_forums(sqlite_url):
-    summary = generate_demo(get_engine(sqlite_url), seed=1, years=1, incidents=2000,
+def test_a_one_year_demo_still_has_forums_every_quarter(sqlite_url):
+    eng = get_engine(sqlite_url)
+    summary = generate_demo(eng, seed=1, years=1, incidents=2000,
                             end_month=dt.date(2025, 3, 1))
-    assert summary["forums"] == 0
-    assert summary["concerns"] > 0  # chiefs' reports still raise concerns
     assert summary["incidents"] == 2000
+    assert 25 <= summary["forums"] <= 35 and summary["concerns"] > summary["forums"]
+    forums = _frame(eng, sa.select(schema.forums.c.held_on))
+    assert forums["held_on"].min() >= dt.date(2024, 4, 1)
+    assert forums["held_on"].max() <= dt.date(2025, 3, 31)
+    quarters = set(pd.PeriodIndex(pd.to_datetime(forums["held_on"]), freq="Q"))
+    assert quarters == set(pd.period_range("2024Q2", "2025Q1", freq="Q"))
+    assert len(summary["surges"]) == 4  # raised above the months before, too little history
+    eng.dispose()
