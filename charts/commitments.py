@@ -3,7 +3,7 @@ institution × region scorecard, fulfilment since the forum and a commitment's t
 
 Pure functions DataFrame -> plotly Figure. Every rate is drawn with the counts behind it
 ("57% (4 of 7 verified)"); unverified commitments are drawn apart in grey, never as
-failures (DESIGN.md §4).
+failures (docs/METHODS.md, "Commitments").
 """
 
 from __future__ import annotations

@@ -6,7 +6,8 @@ the picture as it was then and two screenshots of the same period always agree.
 
 Every page number about commitments comes from :func:`commitments_as_of` (one cached
 query) and the pure summaries below, so the Overview, the Commitments page and the
-exports cannot disagree. Rates follow DESIGN.md §4 (see ``data_access.metrics``).
+exports cannot disagree. Rates follow docs/METHODS.md, "Commitments" (see
+``data_access.metrics``).
 """
 
 from __future__ import annotations
@@ -24,6 +25,7 @@ from data_access.cache import cached_query, read_df
 from data_access.metrics import (
     days_to_fulfil,
     is_overdue,
+    is_past_due_unverified,
     median_days_to_fulfil,
     on_time_counts,
     resolution_summary,
@@ -31,8 +33,11 @@ from data_access.metrics import (
 from data_access.privacy import drop_free_text, suppress_counts
 
 # The count columns of every summary (in display order) and the rates derived from them.
+# ``overdue`` counts verified commitments only; ``past_due_unverified`` (unverified and past
+# the due date) is counted apart, never as overdue (metrics.DEFINITIONS).
 COUNT_COLUMNS = ["made", "unverified", "verified", "fulfilled", "partly", "not_fulfilled",
-                 "open", "overdue", "fulfilled_on_time", "fulfilled_with_due"]
+                 "open", "overdue", "past_due_unverified", "fulfilled_on_time",
+                 "fulfilled_with_due"]
 RATE_COLUMNS = ["resolution_rate", "fulfilled_or_partly_rate", "on_time_share",
                 "median_days_to_fulfil"]
 # A rate is hidden with any count it is computed from (public mode, sensitive themes).
@@ -73,11 +78,15 @@ def commitments_as_of(conn: Connection, *, as_of: dt.date,
 
     Columns: ``commitment_id, external_id, title, institution_code, institution,
     institution_short, made_on, due_on, status, status_on, fulfilled_on, overdue,
-    days_overdue, days_to_fulfil, on_time, concern_id, theme_code, theme, theme_sw,
-    sensitive, concern_summary, concern_raised_on, county_code, county, region_code,
-    region, region_sw, forum_id, forum_edition, forum_held_on, origin_on``.
+    days_overdue, past_due_unverified, days_past_due, days_to_fulfil, on_time, concern_id,
+    theme_code, theme, theme_sw, sensitive, concern_summary, concern_raised_on, county_code,
+    county, region_code, region, region_sw, forum_id, forum_edition, forum_held_on,
+    origin_on``.
 
-    A commitment with no update by ``as_of`` is ``unverified``. ``fulfilled_on`` is the
+    A commitment with no update by ``as_of`` is ``unverified``. ``overdue``: verified,
+    past its due date and neither fulfilled nor not fulfilled (``days_overdue`` days);
+    ``past_due_unverified``: still unverified and past its due date (counted apart, never
+    overdue); ``days_past_due`` is set for both. ``fulfilled_on`` is the
     day its current run of "fulfilled" began (NaT unless the status is ``fulfilled``).
     ``origin_on`` is the forum's date, or the day the concern was raised when it did not
     come from a forum. ``on_time`` is True/False for fulfilled commitments with a due
@@ -130,8 +139,11 @@ def _attach_status(frame: pd.DataFrame, updates: pd.DataFrame, as_of: dt.date) -
     out["status_on"] = pd.to_datetime(out["status_on"])
     out["fulfilled_on"] = pd.to_datetime(out["fulfilled_on"])
     out["overdue"] = is_overdue(out["due_on"], out["status"], as_of)
-    out["days_overdue"] = ((pd.Timestamp(as_of) - out["due_on"]).dt.days
-                           .where(out["overdue"]).astype("Int64"))
+    out["past_due_unverified"] = is_past_due_unverified(out["due_on"], out["status"], as_of)
+    days_late = (pd.Timestamp(as_of) - out["due_on"]).dt.days
+    out["days_overdue"] = days_late.where(out["overdue"]).astype("Int64")
+    out["days_past_due"] = days_late.where(out["overdue"] | out["past_due_unverified"]
+                                           ).astype("Int64")
     out["days_to_fulfil"] = days_to_fulfil(out["made_on"], out["fulfilled_on"])
     has_both = out["fulfilled_on"].notna() & out["due_on"].notna()
     out["on_time"] = pd.Series(pd.NA, index=out.index, dtype="boolean")
@@ -178,6 +190,7 @@ def latest_status(updates: pd.DataFrame) -> tuple[pd.DataFrame, pd.DataFrame]:
 def _summary(grp: pd.DataFrame) -> dict[str, float | int]:
     summary = resolution_summary(grp["status"])
     summary["overdue"] = int(grp["overdue"].sum())
+    summary["past_due_unverified"] = int(grp["past_due_unverified"].sum())
     on_time, with_due = on_time_counts(grp["due_on"], grp["fulfilled_on"])
     summary["fulfilled_on_time"] = on_time
     summary["fulfilled_with_due"] = with_due
@@ -191,8 +204,11 @@ def summarise_by(frame: pd.DataFrame, by: str | list[str]) -> pd.DataFrame:
     :func:`commitments_as_of`, e.g. ``region_code`` or ``["institution", "region"]``).
 
     Columns: ``by`` plus made, unverified, verified, fulfilled, partly, not_fulfilled,
-    open, overdue, resolution_rate, fulfilled_or_partly_rate, fulfilled_on_time,
-    fulfilled_with_due, on_time_share, median_days_to_fulfil.
+    open, overdue, past_due_unverified, resolution_rate, fulfilled_or_partly_rate,
+    fulfilled_on_time, fulfilled_with_due, on_time_share, median_days_to_fulfil.
+    ``overdue`` counts verified commitments only; unverified ones past their due date are
+    ``past_due_unverified``. ``on_time_share`` = fulfilled_on_time (fulfilled on or before
+    the due date) ÷ fulfilled_with_due (fulfilled commitments that had a due date).
     """
     keys = [by] if isinstance(by, str) else list(by)
     rows = []
@@ -200,7 +216,8 @@ def summarise_by(frame: pd.DataFrame, by: str | list[str]) -> pd.DataFrame:
         key = key if isinstance(key, tuple) else (key,)
         rows.append({**dict(zip(keys, key)), **_summary(grp)})
     cols = [*keys, "made", "unverified", "verified", "fulfilled", "partly", "not_fulfilled",
-            "open", "overdue", "resolution_rate", "fulfilled_or_partly_rate",
+            "open", "overdue", "past_due_unverified", "resolution_rate",
+            "fulfilled_or_partly_rate",
             "fulfilled_on_time", "fulfilled_with_due", "on_time_share", "median_days_to_fulfil"]
     return pd.DataFrame(rows, columns=cols)
 
@@ -321,34 +338,43 @@ def institution_region_matrix(*, as_of: dt.date, county_codes: tuple[str, ...] =
 
 def overdue_commitments(*, as_of: dt.date, county_codes: tuple[str, ...] = (),
                         themes: tuple[str, ...] = (), made_from: dt.date | None = None,
-                        due_within_days: int = 0, public: bool = False,
-                        engine=None) -> pd.DataFrame:
-    """Open commitments past their due date on ``as_of``, oldest first; with
-    ``due_within_days`` > 0 also those falling due within that many days (after them).
+                        due_within_days: int = 0, include_unverified: bool = False,
+                        public: bool = False, engine=None) -> pd.DataFrame:
+    """Overdue commitments on ``as_of`` (verified, past their due date, neither fulfilled
+    nor not fulfilled), oldest first. With ``include_unverified`` the commitments past due
+    but not yet verified follow them (``past_due_unverified`` True, never ``overdue``);
+    with ``due_within_days`` > 0 the open ones falling due within that many days come last.
 
     Columns: ``commitment_id, external_id, title, institution, institution_short,
     county_code, county, region, theme_code, theme, concern, status, made_on, due_on,
-    overdue, days_overdue, days_to_due``. ``concern`` is the concern's summary; in
-    public mode it is the theme, and titles of sensitive-theme commitments are withheld.
+    overdue, days_overdue, past_due_unverified, days_past_due, days_to_due``. ``concern``
+    is the concern's summary; in public mode it is the theme, and titles of
+    sensitive-theme commitments are withheld.
     """
     frame = commitments_as_of(engine=engine, as_of=as_of, county_codes=tuple(county_codes),
                               themes=tuple(themes), made_from=made_from)
     days_to_due = (frame["due_on"] - pd.Timestamp(as_of)).dt.days
-    upcoming = (~frame["overdue"] & ~frame["status"].isin(list(reference.CLOSED_STATUSES))
+    late = frame["overdue"] | frame["past_due_unverified"]
+    upcoming = (~late & ~frame["status"].isin(list(reference.CLOSED_STATUSES))
                 & days_to_due.between(0, due_within_days) if due_within_days > 0
                 else pd.Series(False, index=frame.index))
-    out = frame[frame["overdue"] | upcoming].copy()
+    unverified = (frame["past_due_unverified"] if include_unverified
+                  else pd.Series(False, index=frame.index))
+    out = frame[frame["overdue"] | unverified | upcoming].copy()
     out["days_to_due"] = days_to_due[out.index].astype("Int64")
     out["concern"] = out["concern_summary"].astype(object)
     if public:
         out["concern"] = out["theme"].astype(object)
         out["title"] = out["title"].astype(object).where(
             ~out["sensitive"], WITHHELD_TITLE)
-    out = out.sort_values(["overdue", "days_overdue", "days_to_due", "commitment_id"],
-                          ascending=[False, False, True, True], na_position="last")
+    # Overdue first, then past due but not yet verified, then falling due soon.
+    out["_group"] = np.where(out["overdue"], 0, np.where(out["past_due_unverified"], 1, 2))
+    out = out.sort_values(["_group", "days_past_due", "days_to_due", "commitment_id"],
+                          ascending=[True, False, True, True], na_position="last")
     cols = ["commitment_id", "external_id", "title", "institution", "institution_short",
             "county_code", "county", "region", "theme_code", "theme", "concern", "status",
-            "made_on", "due_on", "overdue", "days_overdue", "days_to_due"]
+            "made_on", "due_on", "overdue", "days_overdue", "past_due_unverified",
+            "days_past_due", "days_to_due"]
     return out[cols].reset_index(drop=True)
 
 
@@ -441,8 +467,10 @@ def commitments_export(*, as_of: dt.date, county_codes: tuple[str, ...] = (),
 
     Columns: ``commitment_id, external_id, title, institution, county, region, theme,
     forum, forum_held_on, concern_summary, made_on, due_on, status_as_of, status_as_of_on,
-    overdue_as_of, days_overdue_as_of, current_status, current_status_on, last_verified_on,
-    fulfilled_on, evidence, version``. Public mode drops the free-text columns.
+    overdue_as_of, days_overdue_as_of, past_due_unverified_as_of, current_status,
+    current_status_on, last_verified_on, fulfilled_on, evidence, version``.
+    ``overdue_as_of`` is never true for an unverified commitment: one past its due date is
+    ``past_due_unverified_as_of`` instead. Public mode drops the free-text columns.
     """
     frame = commitments_as_of(engine=engine, as_of=as_of, county_codes=tuple(county_codes),
                               themes=tuple(themes), made_from=made_from)
@@ -450,13 +478,15 @@ def commitments_export(*, as_of: dt.date, county_codes: tuple[str, ...] = (),
     out = frame.merge(current, on="commitment_id", how="left", suffixes=("", "_current"))
     out = out.rename(columns={
         "status": "status_as_of", "status_on": "status_as_of_on", "overdue": "overdue_as_of",
-        "days_overdue": "days_overdue_as_of", "forum_edition": "forum",
+        "days_overdue": "days_overdue_as_of", "past_due_unverified": "past_due_unverified_as_of",
+        "forum_edition": "forum",
         "status_on_current": "current_status_on", "fulfilled_on": "fulfilled_on_as_of",
         "current_fulfilled_on": "fulfilled_on"})
     cols = ["commitment_id", "external_id", "title", "institution", "county", "region", "theme",
             "forum", "forum_held_on", "concern_summary", "made_on", "due_on", "status_as_of",
-            "status_as_of_on", "overdue_as_of", "days_overdue_as_of", "current_status",
-            "current_status_on", "last_verified_on", "fulfilled_on", "evidence", "version"]
+            "status_as_of_on", "overdue_as_of", "days_overdue_as_of",
+            "past_due_unverified_as_of", "current_status", "current_status_on",
+            "last_verified_on", "fulfilled_on", "evidence", "version"]
     if public:
         out["title"] = out["title"].astype(object).where(~out["sensitive"],
                                                          WITHHELD_TITLE)

@@ -1,4 +1,5 @@
-"""Forum and concern queries."""
+"""Forum queries. Concern counts live in ``data_access.concerns`` (one definition of
+concerns raised for every page)."""
 
 from __future__ import annotations
 
@@ -29,18 +30,3 @@ def forums_in_period(conn: Connection, *, start: dt.date, end: dt.date,
     out["held_on"] = pd.to_datetime(out["held_on"])
     return out
 
-
-@cached_query
-def concerns_by_county_theme(conn: Connection, *, start: dt.date, end: dt.date,
-                             county_codes: tuple[str, ...] = (),
-                             themes: tuple[str, ...] = ()) -> pd.DataFrame:
-    """Concerns raised in [start, end]: ``county_code, theme_code, concerns``."""
-    c = s.concerns
-    stmt = (sa.select(c.c.county_code, c.c.theme_code, sa.func.count().label("concerns"))
-            .where(c.c.raised_on.between(start, end))
-            .group_by(c.c.county_code, c.c.theme_code))
-    if county_codes:
-        stmt = stmt.where(c.c.county_code.in_(list(county_codes)))
-    if themes:
-        stmt = stmt.where(c.c.theme_code.in_(list(themes)))
-    return read_df(conn, stmt)

@@ -1,4 +1,4 @@
-"""The numbers the dashboard shows, each defined once (DESIGN.md §4).
+"""The numbers the dashboard shows, each defined once (docs/METHODS.md).
 
 Pure functions on numbers and DataFrames: queries fetch counts, these turn them into
 rates, changes and verdicts, and the UI explains them with :data:`DEFINITIONS`.
@@ -20,22 +20,33 @@ PER = 100_000
 DEFINITIONS: dict[str, str] = {
     "rate": "Rate per 100,000 = count ÷ 2019 census population × 100,000 for the chosen "
             "period. Population: KNBS 2019 Kenya Population and Housing Census.",
-    "change": "Change = the chosen period against the previous period of equal length. "
-              "Counts are shown beside every %.",
-    "significance": "Is the change real? z = 2(√current − √previous) (Poisson). |z| ≥ 3: "
-                    "significant; 2–3: possible; below 2, or both counts under 5: too few to "
-                    "tell — no arrow for noise.",
-    "emerging": "Emerging threat = a county × category whose latest month in the chosen "
-                "period is a significant rise against its own baseline: z = 2(√current − "
-                "√previous month) ≥ 3 and z = 2(√current − √mean of the 6 months before) ≥ 3, "
-                "with at least 5 in the latest month (smaller counts are too few to tell). "
-                "Severity = the smaller z. Monthly and daily records only.",
+    "change": "Change = the chosen period against the same months a year earlier, like for "
+              "like: only county-months with data in both periods are compared, and the note "
+              "under the figure says what was left out. Counts are shown beside every %.",
+    "significance": "Is the change real? z = √2(√current − √previous) for periods of equal "
+                    "length (scaled by days otherwise), divided by √φ, the series' own "
+                    "overdispersion (floor 1). Significant: |z| ≥ 3, at least 10% and at "
+                    "least 10 events apart; possible: |z| ≥ 2 and at least 10%; otherwise no "
+                    "clear change; too few to tell when both sides have under 20 events. No "
+                    "arrow or colour for anything but significant or possible.",
+    "emerging": "Emerging threat = a county × category whose latest complete month is above "
+                "its seasonal baseline: the same month and its neighbours in up to 3 earlier "
+                "years (Farrington method). Flagged when the count exceeds the baseline's "
+                "upper bound (z = 3 on the 2/3-power scale, allowing for the baseline's own "
+                "overdispersion), is at least 50% above the baseline mean and is at least 5. "
+                "Needs 3 baseline months with data; ranked by how far above the bound.",
     "resolution": "Resolution rate = fulfilled ÷ commitments whose status has been verified "
                   "(all but 'unverified'). 'Fulfilled or partly' is shown apart; unverified "
                   "commitments are counted apart, never as failures.",
-    "overdue": "Overdue = past its due date and neither fulfilled nor recorded as not fulfilled.",
-    "on_time": "On-time share = fulfilled on or before the due date ÷ all fulfilled with a due "
-               "date.",
+    "overdue": "Overdue = verified (any status but 'unverified'), past its due date, and neither "
+               "fulfilled nor recorded as not fulfilled. Unverified commitments past their due "
+               "date are counted apart as \"past due, not yet verified\", never as overdue.",
+    "past_due_unverified": "Past due, not yet verified = commitments still 'unverified' (no "
+                           "status recorded yet) whose due date has passed. Counted apart from "
+                           "overdue: unverified is never a failure.",
+    "on_time": "On-time share = fulfilled on or before the due date ÷ fulfilled commitments "
+               "that had a due date. Fulfilled commitments without a due date are left out; "
+               "open and unverified ones are not counted.",
     "median_days": "Median days from the date a commitment was made to the date it was "
                    "recorded as fulfilled.",
     "compliance": "Reporting compliance = chiefs' reports received ÷ locations expected to "
@@ -43,27 +54,52 @@ DEFINITIONS: dict[str, str] = {
     "sentiment": "Sentiment index = mean of chiefs' monthly public-sentiment scores "
                  "(1 = very negative, 5 = very positive).",
     "previous_year": "Dashed lines: the same months one year earlier, for the same area and "
-                     "categories. Published yearly figures are never spread into months.",
+                     "categories. A month without data is a gap, never 0. Published yearly "
+                     "figures are never spread into months.",
     "ytd": "Year to date = 1 January to the end of the last month of the chosen period, "
-           "against the same months a year earlier. Counts are shown beside every %.",
-    "yearly": "Per calendar year: a county's published yearly figure for a category where one "
-              "exists, otherwise the sum of its monthly and daily counts for that year — never "
-              "both, so nothing is counted twice.",
+           "against the same months a year earlier, like for like. Counts are shown beside "
+           "every %.",
+    "yearly": "Per calendar year: a county's published yearly figure where one exists, "
+              "otherwise the sum of its 12 months when all 12 hold data (a part-year has no "
+              "yearly value) — never both, so nothing is counted twice.",
+    "coverage": "Coverage: a county-month holds crime data when the county has any crime "
+                "record dated in that month. A category without a record in such a month is "
+                "0; a county-month without any record is no data, never 0: grey on maps, a "
+                "gap in lines, left out of totals, with a note such as '45 of 47 counties "
+                "reported for all 12 months'.",
+    "default_period": "Default period: the latest 12 complete months of crime data. A month "
+                      "is complete once it has ended and at least half of the counties that "
+                      "reported in the 12 months before it have reported for it. With only "
+                      "yearly figures: the latest published year. Forums, commitments and "
+                      "chiefs' reports never move it. The current month can be chosen and "
+                      "reads 'to date'.",
+    "precedence": "Precedence: for one county, category and month a published count (monthly "
+                  "return or daily count) is used and incident points are not added to it; "
+                  "incident points count only where nothing was published. For whole "
+                  "calendar years the published yearly figure is used where one exists.",
+    "dispersion": "Overdispersion φ: real counts vary more than a Poisson count. φ is the "
+                  "variance of √2(√this month − √same month a year earlier) over up to 36 "
+                  "months of the same series (6 pairs at least; else year-on-year pairs of "
+                  "yearly figures; else 1), never below 1.",
 }
 
 
 DEFINITIONS["crime_count"] = (
-    "Crimes recorded = incidents and monthly published counts in the chosen period "
-    "(figures published only for a whole year are left out of monthly periods).")
+    "Crimes recorded = events in the county-months of the chosen period that hold data: "
+    "published counts, or incident points where nothing was published. Whole calendar "
+    "years use published yearly figures; in other periods a county with yearly figures "
+    "only is shown as such, never as 0.")
 DEFINITIONS["change_map"] = (
-    "Change map: each county's crimes in the chosen period against the previous period of "
-    "equal length, coloured by whether the change is real: z = 2(√current − √previous); "
-    "|z| ≥ 3 significant (strong colour), 2–3 possible (light colour), below 2 or both "
-    "counts under 5 too few to tell (near-white). Red is a rise, blue a fall.")
-DEFINITIONS["forum_concerns"] = (
-    "Concerns raised at forums = concerns recorded at a Jukwaa la Usalama forum held in the "
-    "chosen period (concerns from chiefs' reports are not counted here); the concern-theme "
-    "filter applies.")
+    "Change map: each county's crimes in the chosen period against the same months a year "
+    "earlier, like for like, coloured only where the change is real (see 'Is the change "
+    "real?'): strong colour significant, light colour possible, neutral for no clear "
+    "change or too few to tell, grey where there is no data to compare. Red is a rise, blue "
+    "a fall.")
+DEFINITIONS["concerns_raised"] = (
+    "Concerns raised = concerns raised at Jukwaa la Usalama forums held in the chosen period "
+    "(\"at forums\") + concerns raised in chiefs' reports for the months of the chosen period "
+    "(\"in chiefs' reports\"); the two parts are always shown beside the total. Concerns "
+    "captured live outside a forum are in neither part. The concern-theme filter applies.")
 DEFINITIONS["hex_layer"] = (
     f"Hexagon hotspots: incidents that carry coordinates, counted per H3 cell (resolution "
     f"{get_settings().hex_resolution}, about "
@@ -132,7 +168,8 @@ def add_change_columns(df: pd.DataFrame, current: str = "current",
 
 
 def resolution_summary(statuses: pd.Series) -> dict[str, float | int]:
-    """Counts and rates for a set of current commitment statuses (DESIGN.md §4).
+    """Counts and rates for a set of current commitment statuses (docs/METHODS.md,
+    "Commitments").
 
     Returns made, unverified, verified, fulfilled, partly, not_fulfilled, open, and
     resolution_rate = fulfilled ÷ verified, fulfilled_or_partly_rate = (fulfilled +
@@ -159,12 +196,23 @@ def resolution_summary(statuses: pd.Series) -> dict[str, float | int]:
 
 
 def is_overdue(due_on: pd.Series, status: pd.Series, as_of) -> pd.Series:
-    """True where the due date has passed and the commitment is not closed."""
+    """True where the commitment is overdue on ``as_of`` (DEFINITIONS["overdue"]): verified
+    (status not 'unverified'), its due date before ``as_of``, and neither fulfilled nor
+    not fulfilled. An unverified commitment is never overdue (see
+    :func:`is_past_due_unverified`)."""
     due = pd.to_datetime(due_on, errors="coerce")
-    return (due < pd.Timestamp(as_of)) & ~status.isin(list(CLOSED_STATUSES))
+    return ((due < pd.Timestamp(as_of)) & (status != "unverified")
+            & ~status.isin(list(CLOSED_STATUSES)))
 
 
-# --- commitment timeliness (DESIGN.md §4) -------------------------------------------------
+def is_past_due_unverified(due_on: pd.Series, status: pd.Series, as_of) -> pd.Series:
+    """True where the commitment is still 'unverified' on ``as_of`` and its due date is
+    before ``as_of`` (DEFINITIONS["past_due_unverified"]): counted apart, never overdue."""
+    due = pd.to_datetime(due_on, errors="coerce")
+    return (due < pd.Timestamp(as_of)) & (status == "unverified")
+
+
+# --- commitment timeliness (docs/METHODS.md, "Commitments") -------------------------------
 
 DEFINITIONS["fulfilment_curve"] = (
     "Fulfilment since the forum = of the verified commitments whose forum was held at least "
@@ -175,14 +223,15 @@ DEFINITIONS["fulfilment_curve"] = (
 )
 DEFINITIONS["scorecard"] = (
     "Institution scorecard: per responsible institution, commitments made, verified (all but "
-    "'unverified'), fulfilled, overdue and the median days from commitment to fulfilment, "
-    "each as of the end of the period. Cells with nothing verified show no rate."
+    "'unverified'), fulfilled, overdue (verified, past due and still open; unverified ones "
+    "past due are counted apart) and the median days from commitment to fulfilment, each as "
+    "of the end of the period. Cells with nothing verified show no rate."
 )
 
 
 def on_time_counts(due_on: pd.Series, fulfilled_on: pd.Series) -> tuple[int, int]:
-    """(fulfilled on or before the due date, fulfilled with a due date) — the two counts
-    behind the on-time share."""
+    """(fulfilled on or before the due date, fulfilled commitments that had a due date) —
+    the two counts behind the on-time share (DEFINITIONS["on_time"])."""
     due = pd.to_datetime(due_on, errors="coerce")
     done = pd.to_datetime(fulfilled_on, errors="coerce")
     eligible = due.notna() & done.notna()
@@ -190,7 +239,8 @@ def on_time_counts(due_on: pd.Series, fulfilled_on: pd.Series) -> tuple[int, int
 
 
 def on_time_share(due_on: pd.Series, fulfilled_on: pd.Series) -> float:
-    """Fulfilled on or before the due date ÷ fulfilled with a due date; NaN when none."""
+    """Fulfilled on or before the due date ÷ fulfilled commitments that had a due date;
+    NaN when none."""
     on_time, eligible = on_time_counts(due_on, fulfilled_on)
     return on_time / eligible if eligible else math.nan
 

@@ -1,4 +1,4 @@
-"""Commitment numbers pinned on a small hand-built chain (DESIGN.md §4).
+"""Commitment numbers pinned on a small hand-built chain (docs/METHODS.md, "Commitments").
 
 The fixture (``build_chain``) writes three origins, four concerns and nine commitments
 through ``data_access`` — forums/concerns/commitments with the schema tables and every
@@ -23,7 +23,9 @@ worked out by hand:
                                                                               fulfilled 20 Jun
 
 As of 30 June 2025: K1, K2, K7, K8 fulfilled; K3 partly; K4 unverified; K5 not fulfilled;
-K6 in progress; K9 not yet made. Overdue: K3 (61 days), K4 (29 days).
+K6 in progress; K9 not yet made. Overdue: K3 (61 days). K4 is past its due date by 29
+days but still unverified: "past due, not yet verified", counted apart and never overdue
+(an unverified commitment is never a failure).
 """
 
 from __future__ import annotations
@@ -189,7 +191,11 @@ def test_status_as_of_end_of_june(engine: sa.Engine, chain: Chain) -> None:
     assert frame["days_to_fulfil"].dropna().to_dict() == {"K1": 64, "K2": 90, "K7": 20,
                                                           "K8": 135}
     assert frame["on_time"].dropna().to_dict() == {"K1": True, "K2": False, "K8": False}
-    assert frame.loc[frame["overdue"], "days_overdue"].to_dict() == {"K3": 61, "K4": 29}
+    # Overdue counts verified commitments only (it used to list K4 too): unverified K4,
+    # past its due date, is counted apart as past due, not yet verified.
+    assert frame.loc[frame["overdue"], "days_overdue"].to_dict() == {"K3": 61}
+    assert frame.loc[frame["past_due_unverified"], "days_past_due"].to_dict() == {"K4": 29}
+    assert not (frame["overdue"] & frame["past_due_unverified"]).any()
     # Origin: the forum's day, or the day a chief's report raised the concern.
     assert frame.loc["K7", "origin_on"] == pd.Timestamp("2025-02-01")
     assert frame.loc["K5", "origin_on"] == pd.Timestamp("2025-03-10")
@@ -202,6 +208,7 @@ def test_status_as_of_an_earlier_day(engine: sa.Engine, chain: Chain) -> None:
         "K1": "fulfilled", "K2": "fulfilled", "K3": "unverified", "K4": "unverified",
         "K5": "stalled", "K6": "in_progress", "K7": "fulfilled", "K8": "stalled"}
     assert frame.loc[frame["overdue"], "days_overdue"].to_dict() == {"K8": 15}
+    assert not frame["past_due_unverified"].any()  # K3, K4 unverified but not yet due
     assert frame.loc["K1", "fulfilled_on"] == pd.Timestamp("2025-03-20")
 
 
@@ -210,8 +217,10 @@ def test_status_as_of_an_earlier_day(engine: sa.Engine, chain: Chain) -> None:
 
 def test_totals(engine: sa.Engine, chain: Chain) -> None:
     row = commitment_totals(engine=engine, as_of=AS_OF).iloc[0]
+    # Overdue is 1 (K3), not 2: unverified K4 is past due, not yet verified, counted apart.
     assert (row["made"], row["unverified"], row["verified"], row["fulfilled"], row["partly"],
-            row["not_fulfilled"], row["open"], row["overdue"]) == (8, 1, 7, 4, 1, 1, 3, 2)
+            row["not_fulfilled"], row["open"], row["overdue"],
+            row["past_due_unverified"]) == (8, 1, 7, 4, 1, 1, 3, 1, 1)
     assert row["resolution_rate"] == pytest.approx(4 / 7)  # unverified K4 not a failure
     assert row["fulfilled_or_partly_rate"] == pytest.approx(5 / 7)
     assert (row["fulfilled_on_time"], row["fulfilled_with_due"]) == (1, 3)
@@ -222,9 +231,10 @@ def test_totals(engine: sa.Engine, chain: Chain) -> None:
 def test_resolution_by_region_keeps_overview_columns(engine: sa.Engine, chain: Chain) -> None:
     out = _by_code(resolution_by_region(engine=engine, as_of=AS_OF), "region_code")
     assert len(out) == 8
+    # Coast overdue: K3 only (K4 is unverified: past due, not yet verified, apart).
     assert out.loc["coast", ["made", "unverified", "verified", "fulfilled", "partly",
-                             "not_fulfilled", "open", "overdue"]].tolist() == [4, 1, 3, 2, 1,
-                                                                                0, 2, 2]
+                             "not_fulfilled", "open", "overdue",
+                             "past_due_unverified"]].tolist() == [4, 1, 3, 2, 1, 0, 2, 1, 1]
     assert out.loc["coast", "resolution_rate"] == pytest.approx(2 / 3)
     assert out.loc["coast", "fulfilled_or_partly_rate"] == 1.0
     assert out.loc["nairobi", "resolution_rate"] == 0.0
@@ -238,8 +248,9 @@ def test_resolution_by_region_keeps_overview_columns(engine: sa.Engine, chain: C
 def test_resolution_by_institution_county_and_theme(engine: sa.Engine, chain: Chain) -> None:
     inst = _by_code(resolution_by(engine=engine, by="institution", as_of=AS_OF))
     assert len(inst) == 12  # every institution listed
-    assert inst.loc["nps", ["made", "unverified", "verified", "fulfilled", "overdue"]].tolist() \
-        == [3, 1, 2, 1, 1]
+    # NPS: its only late commitment, K4, is unverified: not overdue, past due apart.
+    assert inst.loc["nps", ["made", "unverified", "verified", "fulfilled", "overdue",
+                            "past_due_unverified"]].tolist() == [3, 1, 2, 1, 0, 1]
     assert inst.loc["nps", "resolution_rate"] == 0.5
     assert inst.loc["nps", "median_days_to_fulfil"] == 90.0
     assert inst.loc["gender", ["verified", "fulfilled", "partly", "overdue"]].tolist() == \
@@ -275,8 +286,9 @@ def test_summarise_by_several_columns(engine: sa.Engine, chain: Chain) -> None:
     frame = commitments_as_of(engine=engine, as_of=AS_OF)
     out = summarise_by(frame, ["institution_code", "region_code"]).set_index(
         ["institution_code", "region_code"])
-    assert out.loc[("nps", "coast"), ["made", "verified", "fulfilled", "overdue"]].tolist() == \
-        [2, 1, 1, 1]
+    # K4 (unverified) is not overdue: past due, not yet verified.
+    assert out.loc[("nps", "coast"), ["made", "verified", "fulfilled", "overdue",
+                                      "past_due_unverified"]].tolist() == [2, 1, 1, 0, 1]
     assert out.loc[("nps", "nairobi"), ["made", "verified", "fulfilled"]].tolist() == [1, 1, 0]
 
 
@@ -297,7 +309,9 @@ def test_scorecard_matrix(engine: sa.Engine, chain: Chain) -> None:
                                       county_codes=("001", "002")).set_index(
         ["institution_code", "area_code"])
     assert len(coast) == 12 * 2
-    assert coast.loc[("nps", "001"), ["made", "overdue", "area"]].tolist() == [2, 1, "Mombasa"]
+    # NPS in Mombasa: K2 fulfilled, K4 unverified and past due (apart, not overdue).
+    assert coast.loc[("nps", "001"), ["made", "overdue", "past_due_unverified", "area"]] \
+        .tolist() == [2, 0, 1, "Mombasa"]
     assert coast.loc[("nps", "002"), "made"] == 0
     with pytest.raises(ValueError, match="across"):
         institution_region_matrix(engine=engine, as_of=AS_OF, across="ward")
@@ -305,15 +319,22 @@ def test_scorecard_matrix(engine: sa.Engine, chain: Chain) -> None:
 
 def test_overdue_list(engine: sa.Engine, chain: Chain) -> None:
     out = overdue_commitments(engine=engine, as_of=AS_OF)
-    assert out["external_id"].tolist() == ["K3", "K4"]  # oldest first
-    assert out["days_overdue"].tolist() == [61, 29]
-    assert out["institution"].tolist() == ["State Department for Gender",
-                                           "National Police Service"]
-    assert out["county"].tolist() == ["Mombasa", "Mombasa"]
+    # Only K3: K4 is unverified, so it is not overdue (it used to be listed here).
+    assert out["external_id"].tolist() == ["K3"]
+    assert out["days_overdue"].tolist() == [61]
+    assert out["institution"].tolist() == ["State Department for Gender"]
+    assert out["county"].tolist() == ["Mombasa"]
     assert out["concern"].iloc[0] == "Survivors of assault in Likoni turned away"
-    assert out["overdue"].all()
+    assert out["overdue"].all() and not out["past_due_unverified"].any()
+    # On request, past due but not yet verified follows, marked apart and never overdue.
+    both = overdue_commitments(engine=engine, as_of=AS_OF, include_unverified=True)
+    assert both["external_id"].tolist() == ["K3", "K4"]
+    assert both["overdue"].tolist() == [True, False]
+    assert both["past_due_unverified"].tolist() == [False, True]
+    assert both["days_past_due"].tolist() == [61, 29]
+    assert pd.isna(both["days_overdue"].iloc[1])
     # With the coming month: K6 (due 31 Dec) is still too far, so nothing is added.
-    assert len(overdue_commitments(engine=engine, as_of=AS_OF, due_within_days=30)) == 2
+    assert len(overdue_commitments(engine=engine, as_of=AS_OF, due_within_days=30)) == 1
     soon = overdue_commitments(engine=engine, as_of=D(2025, 5, 10), due_within_days=30)
     # On 10 May: K8 (stalled, due 31 Mar) and K3 (partly, due 30 Apr) are overdue; K5 and
     # K4 fall due within 30 days. Overdue first by age, then the soonest due.
@@ -322,7 +343,8 @@ def test_overdue_list(engine: sa.Engine, chain: Chain) -> None:
     assert soon["days_overdue"].tolist()[:2] == [40, 10]
     assert soon["days_to_due"].tolist()[2:] == [21, 22]
     # Public screen: the concern is its theme, and a sensitive theme's title is withheld.
-    pub = overdue_commitments(engine=engine, as_of=AS_OF, public=True)
+    pub = overdue_commitments(engine=engine, as_of=AS_OF, include_unverified=True,
+                              public=True)
     assert pub["concern"].tolist() == ["Gender-based and domestic violence"] * 2
     assert pub["title"].tolist() == [WITHHELD_TITLE] * 2
 
@@ -369,6 +391,11 @@ def test_export_current_status_and_history(engine: sa.Engine, chain: Chain) -> N
     assert out.loc["K5", "current_status"] == "not_fulfilled"  # the late "stalled" is older
     assert out.loc["K8", "version"] == 3
     assert out.loc["K4", "current_status"] == "unverified"
+    # K4 past due but unverified: apart from overdue in the export too.
+    assert out.loc["K4", ["overdue_as_of", "past_due_unverified_as_of"]].tolist() == [False,
+                                                                                      True]
+    assert out.loc["K3", ["overdue_as_of", "past_due_unverified_as_of"]].tolist() == [True,
+                                                                                      False]
     hist = history_export(engine=engine, as_of=AS_OF)
     assert len(hist) == 12  # every update of K1–K8, including K6's July update
     k8 = hist[hist["external_id"] == "K8"]
@@ -449,16 +476,29 @@ def test_commitments_page_shows_the_pinned_numbers(chain_app_url: str) -> None:
     assert kpis["Commitments made"] == ("8", "1 unverified (counted apart)")
     assert kpis["Resolution rate"] == ("57%", "4 fulfilled of 7 verified")
     assert kpis["Fulfilled or partly"] == ("71%", "4 + 1 partly, of 7")
-    assert kpis["Overdue commitments"] == ("2", "of 8 made")
-    assert kpis["On-time share"] == ("33%", "1 of 3 fulfilled with a due date")
+    # Overdue is K3 alone; unverified K4, past due, stands beside it, counted apart.
+    assert kpis["Overdue commitments"] == ("1", "of 8 made")
+    described = {m.label: m.proto.delta_description for m in at.metric}
+    assert described["Overdue commitments"] == "1 past due, unverified"
+    # The on-time label and its counts say what is counted.
+    assert kpis["On time, of fulfilled with a due date"] == (
+        "33%", "1 fulfilled on or before the due date, of 3 fulfilled with a due date")
     assert kpis["Median days to fulfil"] == ("77 days", "over 4 fulfilled")
     titles = [h.value for h in at.subheader]
-    assert "Overdue commitments (2), oldest first" in titles
+    assert "Overdue commitments (1), oldest first" in titles
     assert "Institution scorecard" in titles
     # The overdue list: oldest first, each visibly marked.
     frames = [d.value for d in at.dataframe]
     overdue = next(f for f in frames if "concern it answers" in f.columns)
-    assert overdue[""].tolist() == ["Overdue by 61 days", "Overdue by 29 days"]
+    assert overdue[""].tolist() == ["Overdue by 61 days"]  # K4 (unverified) is not overdue
+    assert overdue["commitment"].tolist() == ["GBV desk at Likoni station"]
+    # Asked for, the past-due unverified one follows, marked apart.
+    at.toggle(key="cm_past_due_unverified").set_value(True).run()
+    assert not at.exception and not at.error
+    frames = [d.value for d in at.dataframe]
+    overdue = next(f for f in frames if "concern it answers" in f.columns)
+    assert overdue[""].tolist() == ["Overdue by 61 days",
+                                    "Past due by 29 days, not yet verified"]
     assert overdue["commitment"].tolist() == ["GBV desk at Likoni station",
                                               "Gender desk officers trained"]
 

@@ -39,6 +39,9 @@ status = data_status().set_index("source")
 as_of_data = status.loc["commitments", "last"]
 SOURCE = "Forum commitments and their status updates"
 MIN_CURVE = 5
+# Column titles that say what they count (metrics.DEFINITIONS).
+ON_TIME_COLUMN = "on time % (of fulfilled with a due date)"
+PAST_DUE_UNVERIFIED = "past due, not yet verified"
 
 
 def pct(value) -> str:
@@ -57,11 +60,12 @@ def summary_table(res: pd.DataFrame, label: str) -> pd.DataFrame:
     out = pd.DataFrame({label: res["label"]})
     for col, name in (("made", "made"), ("unverified", "unverified"), ("verified", "verified"),
                       ("fulfilled", "fulfilled"), ("partly", "partly fulfilled"),
-                      ("not_fulfilled", "not fulfilled"), ("overdue", "overdue")):
+                      ("not_fulfilled", "not fulfilled"), ("overdue", "overdue"),
+                      ("past_due_unverified", PAST_DUE_UNVERIFIED)):
         out[name] = res[f"{col}_display"] if f.public else res[col]
     out["resolution rate %"] = (res["resolution_rate"] * 100).round(1)
     out["fulfilled or partly %"] = (res["fulfilled_or_partly_rate"] * 100).round(1)
-    out["on time %"] = (res["on_time_share"] * 100).round(1)
+    out[ON_TIME_COLUMN] = (res["on_time_share"] * 100).round(1)
     out["fulfilled with a due date"] = (res["fulfilled_with_due_display"] if f.public
                                         else res["fulfilled_with_due"])
     out["median days to fulfil"] = res["median_days_to_fulfil"].round(1)
@@ -93,7 +97,8 @@ cards = [
      t("kpi_partly", lang, f=count(tot, "fulfilled"), p=count(tot, "partly"),
        v=count(tot, "verified")), DEFINITIONS["resolution"]),
     (t("overdue", lang), count(tot, "overdue"), t("kpi_of_made", lang, n=count(tot, "made")),
-     DEFINITIONS["overdue"]),
+     DEFINITIONS["overdue"] + " " + DEFINITIONS["past_due_unverified"],
+     t("kpi_past_due_unverified", lang, n=count(tot, "past_due_unverified"))),
     (t("on_time_share", lang), pct(tot["on_time_share"]),
      t("kpi_on_time", lang, n=count(tot, "fulfilled_on_time"),
        d=count(tot, "fulfilled_with_due")), DEFINITIONS["on_time"]),
@@ -102,11 +107,13 @@ cards = [
 ]
 per_row = 2 if f.public else 3  # presenter mode's large type needs wider cards
 for row_start in range(0, len(cards), per_row):
-    for col, (label, value, delta, help_text) in zip(st.columns(per_row),
-                                                     cards[row_start:row_start + per_row]):
+    for col, (label, value, delta, help_text, *extra) in zip(
+            st.columns(per_row), cards[row_start:row_start + per_row]):
         # The deltas are the counts behind each number, not changes: grey, no arrows.
+        # A card may add a count kept apart (past due but not yet verified, beside overdue).
         col.metric(label, value, delta=delta, delta_color="off", delta_arrow="off",
-                   help=help_text, border=True)
+                   delta_description=extra[0] if extra else None, help=help_text,
+                   border=True)
 
 tab_res, tab_overdue, tab_score, tab_time, tab_export = st.tabs([
     t("tab_resolution", lang), t("tab_overdue", lang), t("tab_scorecard", lang),
@@ -135,18 +142,25 @@ with tab_res:
                 resolution_chart(res, label_col="label", public=f.public, lang=lang),
                 table, filters=f,
                 definition=DEFINITIONS["resolution"] + "\n\n" + DEFINITIONS["overdue"] + "\n\n"
-                + DEFINITIONS["on_time"] + "\n\n" + DEFINITIONS["median_days"],
+                + DEFINITIONS["past_due_unverified"] + "\n\n" + DEFINITIONS["on_time"]
+                + "\n\n" + DEFINITIONS["median_days"],
                 source=SOURCE, as_of=as_of_data, key=f"cm_res_{by}",
                 caption=t("cm_status_as_of", lang, date=f"{f.end:%d %b %Y}"))
 
 # --- overdue ---------------------------------------------------------------------------
 with tab_overdue:
     soon = st.toggle(t("show_due_soon", lang), key="cm_due_soon")
-    od = overdue_commitments(**kw, due_within_days=30 if soon else 0, public=f.public)
+    # Unverified commitments past their due date are never overdue: listed apart, on ask.
+    unverified = st.toggle(t("show_past_due_unverified", lang,
+                             n=count(tot, "past_due_unverified")), key="cm_past_due_unverified")
+    od = overdue_commitments(**kw, due_within_days=30 if soon else 0,
+                             include_unverified=unverified, public=f.public)
     n_over = int(od["overdue"].sum())
-    marks = [t("overdue_by", lang, days=int(d)) if o else t("due_in", lang, days=int(n))
-             for o, d, n in zip(od["overdue"], od["days_overdue"].fillna(0),
-                                od["days_to_due"].fillna(0))]
+    marks = [t("overdue_by", lang, days=int(p)) if o
+             else t("past_due_unverified_by", lang, days=int(p)) if u
+             else t("due_in", lang, days=int(n))
+             for o, u, p, n in zip(od["overdue"], od["past_due_unverified"],
+                                   od["days_past_due"].fillna(0), od["days_to_due"].fillna(0))]
     table = pd.DataFrame({
         "": marks, "commitment": od["title"], "institution": od["institution_short"],
         "county": od["county"], "region": od["region"],
@@ -156,7 +170,8 @@ with tab_overdue:
         "id": od["commitment_id"],
     })
     chart_block(t("overdue_title", lang, n=n_over), overdue_chart(od), table, filters=f,
-                definition=DEFINITIONS["overdue"], source=SOURCE, as_of=as_of_data,
+                definition=DEFINITIONS["overdue"] + "\n\n" + DEFINITIONS["past_due_unverified"],
+                source=SOURCE, as_of=as_of_data,
                 key="cm_overdue", caption=t("overdue_caption", lang))
     if not table.empty:
         st.markdown(f"**{t('overdue_list', lang)}**")
@@ -189,7 +204,7 @@ with tab_score:
     score = summary_table(inst, "institution")
     # The scorecard's own measures first; the rest of the summary after them.
     first = ["institution", "made", "verified", "fulfilled", "overdue", "median days to fulfil",
-             "resolution rate %", "on time %"]
+             "resolution rate %", ON_TIME_COLUMN]
     score = score[first + [c for c in score.columns if c not in first]]
     score["institution (full name)"] = inst["name"].values
     chart_block(t("scorecard_title", lang), None, score, filters=f,
@@ -218,6 +233,8 @@ with tab_score:
         "verified": matrix["verified_display"] if f.public else matrix["verified"],
         "fulfilled": matrix["fulfilled_display"] if f.public else matrix["fulfilled"],
         "overdue": matrix["overdue_display"] if f.public else matrix["overdue"],
+        PAST_DUE_UNVERIFIED: (matrix["past_due_unverified_display"] if f.public
+                              else matrix["past_due_unverified"]),
         "resolution rate %": (matrix["resolution_rate"] * 100).round(1),
         "median days to fulfil": matrix["median_days_to_fulfil"].round(1),
     })
@@ -253,6 +270,7 @@ with tab_time:
         "fulfilled": forums["fulfilled_display"],
         "resolution rate %": (forums["resolution_rate"] * 100).round(1),
         "overdue": forums["overdue_display"],
+        PAST_DUE_UNVERIFIED: forums["past_due_unverified_display"],
     })
     chart_block(t("forums_title", lang), forum_scatter(forums), forum_table, filters=f,
                 definition=DEFINITIONS["resolution"], source=SOURCE, as_of=as_of_data,
