@@ -1,13 +1,13 @@
 """Fixed legend classes for maps, so the same colour means the same value everywhere.
 
 Classes never adapt to the data on screen: two screenshots of different periods or
-filters can be compared colour for colour (DESIGN.md §4).
+filters can be compared colour for colour (docs/METHODS.md, "Map classes").
 """
 
 from __future__ import annotations
 
 import math
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 import pandas as pd
 
@@ -15,6 +15,19 @@ NO_DATA = "No data"
 NO_DATA_COLOR = "#d9d9d9"
 SUPPRESSED = "Suppressed (<5)"
 SUPPRESSED_COLOR = "#bdbdbd"
+
+# Grey classes for crime counties whose figure is not comparable with the others'
+# (docs/METHODS.md, "Coverage"): never a colour of the scale, never 0. Each has its own
+# grey so the legend tells them apart from "No data" and from each other.
+INCOMPLETE = "Incomplete data"
+INCOMPLETE_COLOR = "#8c8c8c"
+YEARLY_ONLY = "Yearly figures only"
+YEARLY_ONLY_COLOR = "#a9bccf"
+COVERAGE_GREYS: tuple[tuple[str, str], ...] = (
+    (INCOMPLETE, INCOMPLETE_COLOR), (YEARLY_ONLY, YEARLY_ONLY_COLOR))
+# A county's crime ``basis`` (data_access.figures.crime.county_crime) → its grey class;
+# "monthly" and "published yearly" are coloured by value.
+BASIS_CLASS = {"partial": INCOMPLETE, "yearly figures only": YEARLY_ONLY, "no data": NO_DATA}
 
 
 @dataclass(frozen=True)
@@ -27,6 +40,11 @@ class ClassScheme:
     # Legend labels written out (e.g. "1–4" for whole counts in [1, 5)); computed from
     # the edges when not given.
     names: tuple[str, ...] | None = None
+    # Grey classes beyond "No data" and "Suppressed" (label, colour), listed after the
+    # scale in the legend; values get them through ``classify(status=...)``.
+    greys: tuple[tuple[str, str], ...] = ()
+    # The label of a missing value (e.g. "No data to compare" on the change map).
+    no_data: str = NO_DATA
 
     def __post_init__(self) -> None:
         if len(self.colors) != len(self.edges) - 1:
@@ -53,18 +71,31 @@ class ClassScheme:
 
     def color_map(self) -> dict[str, str]:
         """Label → colour, including the grey classes for missing and suppressed values."""
-        return {**dict(zip(self.labels, self.colors, strict=True)), NO_DATA: NO_DATA_COLOR,
-                SUPPRESSED: SUPPRESSED_COLOR}
+        return {**dict(zip(self.labels, self.colors, strict=True)), **dict(self.greys),
+                self.no_data: NO_DATA_COLOR, SUPPRESSED: SUPPRESSED_COLOR}
 
     def order(self) -> list[str]:
         """Legend order: classes low to high, then the grey classes."""
-        return [*self.labels, SUPPRESSED, NO_DATA]
+        return [*self.labels, *(label for label, _ in self.greys), SUPPRESSED, self.no_data]
 
-    def classify(self, values: pd.Series, suppressed: pd.Series | None = None) -> pd.Series:
-        """The class label of each value (lower edge inclusive)."""
+    def classify(self, values: pd.Series, suppressed: pd.Series | None = None,
+                 status: pd.Series | None = None) -> pd.Series:
+        """The class label of each value (lower edge inclusive).
+
+        ``status`` (optional, aligned with ``values``) names a grey class of the scheme
+        (or "No data") for rows that must not be coloured by value, e.g. a county whose
+        data cover only part of the period; empty entries leave the value's class.
+        Suppressed rows are always "Suppressed (<5)".
+        """
         cut = pd.cut(pd.to_numeric(values, errors="coerce"), bins=list(self.edges),
                      labels=self.labels, right=False, include_lowest=True)
-        out = cut.astype(object).where(cut.notna(), NO_DATA)
+        out = cut.astype(object).where(cut.notna(), self.no_data)
+        if status is not None:
+            status = status.reindex(out.index).replace({NO_DATA: self.no_data})
+            unknown = set(status.dropna()) - {self.no_data, *dict(self.greys)}
+            if unknown:
+                raise ValueError(f"not a grey class of this scheme: {', '.join(sorted(unknown))}")
+            out = out.where(status.isna(), status).astype(object)
         if suppressed is not None:
             out = out.where(~suppressed.fillna(False).astype(bool), SUPPRESSED)
         return out
@@ -75,6 +106,11 @@ RATE_SCHEME = ClassScheme(
     edges=(0, 10, 25, 50, 100, 200, 400, math.inf),
     colors=("#ffffcc", "#ffeda0", "#fed976", "#feb24c", "#fd8d3c", "#f03b20", "#bd0026"),
 )
+
+# The same classes and colours with the coverage greys ("Incomplete data", "Yearly
+# figures only") in the legend: the Hotspots rate map. (Other maps may switch to it when
+# they grey such counties too.)
+RATE_COVERAGE_SCHEME = replace(RATE_SCHEME, greys=COVERAGE_GREYS)
 
 
 # --- hotspot map modes (views/hotspots.py) ---------------------------------------------
@@ -88,18 +124,22 @@ COUNT_SCHEME = ClassScheme(
             "#990000"),
     names=("0–49", "50–99", "100–249", "250–499", "500–999", "1,000–2,499", "2,500–4,999",
            "5,000+"),
+    greys=COVERAGE_GREYS,
 )
 
-# Change against the previous equal period, drawn from a signed significance level:
-# −2 significant fall, −1 possible fall, 0 too few to tell, +1 possible rise, +2
-# significant rise (see data_access.hotspots.change_signal). Diverging RdBu: rises red,
-# falls blue, noise near-white, so no colour is spent on a change that may be chance.
-CHANGE_NEUTRAL = "No clear change (too few to tell)"
+# Change against the same months a year earlier, drawn from a signed significance level:
+# −2 significant fall, −1 possible fall, 0 no clear change or too few to tell, +1 possible
+# rise, +2 significant rise (see data_access.hotspots.change_signal). Diverging RdBu:
+# rises red, falls blue, noise near-white, so no colour is spent on a change that may be
+# chance; grey where there is nothing to compare.
+CHANGE_NEUTRAL = "No clear change / too few to tell"
+NO_COMPARISON = "No data to compare"
 CHANGE_SCHEME = ClassScheme(
     edges=(-math.inf, -1.5, -0.5, 0.5, 1.5, math.inf),
     colors=("#2166ac", "#92c5de", "#f7f7f7", "#f4a582", "#b2182b"),
     names=("Significant fall", "Possible fall", CHANGE_NEUTRAL, "Possible rise",
            "Significant rise"),
+    no_data=NO_COMPARISON,
 )
 
 # Concerns raised at forums in the period (sequential Purples).
@@ -134,7 +174,7 @@ HEX_SCHEME = ClassScheme(
 # The scheme of each hotspot map mode (keys are data_access.hotspots.MAP_MODES).
 SCHEME_BY_MODE: dict[str, ClassScheme] = {
     "count": COUNT_SCHEME,
-    "rate": RATE_SCHEME,
+    "rate": RATE_COVERAGE_SCHEME,
     "change": CHANGE_SCHEME,
     "concerns": CONCERNS_SCHEME,
     "resolution": RESOLUTION_SCHEME,

@@ -2,11 +2,16 @@
 
 Map modes (:data:`MAP_MODES`), each a number per county for the chosen period:
 
-- ``count``      crimes recorded (``crime_agg``, day and month grains);
-- ``rate``       the same per 100,000 people (KNBS 2019 census);
-- ``change``     against the previous period of equal length, as a signed significance
-                 level (:func:`change_signal`) from z = 2(√current − √previous);
-- ``concerns``   concerns raised at forums (concerns linked to a forum);
+- ``count``      crimes recorded, ``rate`` the same per 100,000 people (KNBS 2019
+                 census), and ``change`` against the same months a year earlier as a
+                 signed significance level (:func:`change_signal`): all three read from
+                 :func:`data_access.figures.crime.county_crime`, never computed here.
+                 Counties whose data do not cover the whole period ("partial", "yearly
+                 figures only", "no data") get no count or rate value: the page draws
+                 them grey with the county's note;
+- ``concerns``   concerns raised (``data_access.concerns.concerns_raised``): at forums
+                 held in the period plus in chiefs' reports for its months, the two
+                 parts beside the total;
 - ``resolution`` commitment resolution rate as of the period's last day;
 - ``sentiment``  chiefs' sentiment index (mean of the 1–5 monthly scores).
 
@@ -37,15 +42,21 @@ from data_access.commitments import (
     commitments_as_of,
     summarise_by,
 )
-from data_access.crime import categories_sensitive, counties_frame, crime_counts_by_county
+from data_access.concerns import concerns_raised
+from data_access.figures.crime import categories_sensitive, counties_frame, county_crime
+from data_access.figures.scope import Scope
 from data_access.hexes import cell_to_hex
-from data_access.metrics import add_change_columns, rate_per_100k
 from data_access.privacy import suppress_counts
 
 MAP_MODES: tuple[str, ...] = ("count", "rate", "change", "concerns", "resolution", "sentiment")
 """The map modes, in the order the page offers them."""
 
 CRIME_MODES = frozenset({"count", "rate", "change"})
+
+# Crime bases (``county_crime``'s ``basis``) whose figures cover the whole period and are
+# coloured by value; the others are grey.
+COMPLETE_BASES = frozenset({"monthly", "published yearly"})
+REAL_VERDICTS = frozenset({"significant", "possible"})
 
 # Definitions of the numbers this module adds (shown under "about this number").
 _RES = get_settings().hex_resolution
@@ -86,97 +97,108 @@ def _base(county_codes: tuple[str, ...]) -> pd.DataFrame:
 
 
 def change_signal(verdict: pd.Series, direction: pd.Series) -> pd.Series:
-    """Signed significance level of a change: +2 significant rise, +1 possible rise, 0 too
-    few to tell, −1 possible fall, −2 significant fall (the change map's classes)."""
+    """Signed significance level of a change (the change map's classes): +2 significant
+    rise, +1 possible rise, 0 no clear change or too few to tell, −1 possible fall, −2
+    significant fall. The verdicts come from :mod:`data_access.figures.change`."""
     level = verdict.map({"significant": 2.0, "possible": 1.0}).fillna(0.0)
     sign = direction.map({"up": 1.0, "down": -1.0}).fillna(0.0)
     return (level * sign).astype("float64")
 
 
-def county_crime(*, start: dt.date, end: dt.date, prev_start: dt.date, prev_end: dt.date,
-                 categories: tuple[str, ...] = (), county_codes: tuple[str, ...] = (),
-                 public: bool = False, engine=None) -> pd.DataFrame:
-    """Crime per county for a period and the previous one, every county in scope present.
+def _hidden(out: pd.DataFrame, columns: list[str]) -> pd.Series:
+    """True where one of the counts behind a figure is hidden ("<5") for this audience."""
+    hidden = pd.Series(False, index=out.index)
+    for col in columns:
+        hidden |= out[f"{col}_display"].fillna("").astype(str).str.startswith("<")
+    return hidden
 
-    Columns: ``county_code, county, region_code, region, population_2019, count,
-    previous, rate_per_100k, change, pct_change, z, verdict, direction, signal,
-    count_display, previous_display``. ``z`` = 2(√count − √previous), ``verdict`` per
-    DESIGN.md §4 and ``signal`` from :func:`change_signal`. In public mode (and always
-    for sensitive-only category selections) counts of 1–4 become NaN shown as "<5", and
-    the rate and change figures derived from them are hidden too (a z beside a shown
-    count would give the hidden one away).
+
+def _count_label(out: pd.DataFrame) -> pd.Series:
+    """The count as a reader should see it: "1,234", "<5", "820 (9 of 12 months)",
+    "yearly figures only" or "no data" — never 0 for a county without data."""
+    shown = out["count_display"].astype(object)
+    partial = out["basis"].eq("partial") & out["count_display"].ne("")
+    months = out["months_covered"].astype(str) + " of " + out["months"].astype(str)
+    shown = shown.where(~partial, shown + " (" + months + " months)")
+    shown = shown.where(~out["basis"].eq("yearly figures only"), "yearly figures only")
+    return shown.where(~out["basis"].eq("no data"), "no data").astype(object)
+
+
+def _crime_frame(mode: str, scope: Scope, engine) -> tuple[pd.DataFrame, pd.Series]:
+    """The crime map modes from :func:`county_crime`: value, labels, and what is hidden.
+
+    ``count``/``rate``: the value only where the county's data cover the whole period
+    (``COMPLETE_BASES``); other counties keep their ``basis`` (the page greys them) and
+    ``note``. ``change``: the signal of the figures' own verdict, 0 for "no clear change"
+    and "too few to tell", NaN where no month could be compared.
     """
-    categories, county_codes = tuple(categories), tuple(county_codes)
-    _check_codes(categories, (), county_codes)
-    _check_period(start, end)
-    _check_period(prev_start, prev_end, "previous period")
-    out = _base(county_codes)
-    for col, (a, b) in (("count", (start, end)), ("previous", (prev_start, prev_end))):
-        counts = crime_counts_by_county(engine=engine, start=a, end=b, categories=categories,
-                                        county_codes=county_codes)
-        out = out.merge(counts.rename(columns={"count": col}), on="county_code", how="left")
-        out[col] = pd.to_numeric(out[col]).fillna(0).astype("int64")
-    out["rate_per_100k"] = rate_per_100k(out["count"], out["population_2019"])
-    out = add_change_columns(out, current="count", previous="previous")
-    out["signal"] = change_signal(out["verdict"], out["direction"])
-    derived = ["rate_per_100k", "change", "pct_change", "z", "signal"]
-    sensitive = pd.Series(categories_sensitive(categories), index=out.index)
-    out = suppress_counts(out, ["count", "previous"], public=public, sensitive=sensitive,
-                          dependents={"count": derived, "previous": derived[1:]})
-    hidden = out["count"].isna() | out["previous"].isna()
-    out["verdict"] = out["verdict"].where(~hidden, "suppressed").astype(object)
-    out["direction"] = out["direction"].where(~hidden, "none").astype(object)
-    return out
+    out = county_crime(scope, engine=engine)
+    complete = out["basis"].isin(COMPLETE_BASES)
+    out["crimes"] = _count_label(out)
+    out["months_label"] = (out["months_covered"].astype(str) + " of "
+                           + out["months"].astype(str))
+    out["rate_display"] = out["rate_per_100k"].map(_fmt(1)).where(
+        out["rate_per_100k"].notna(), "—").astype(object)
+    if mode in ("count", "rate"):
+        suppressed = _hidden(out, ["count"])
+        col = "count" if mode == "count" else "rate_per_100k"
+        out["value"] = out[col].astype("float64").where(complete & ~suppressed)
+        out["value_display"] = out["crimes"] if mode == "count" else out["rate_display"]
+        return out, suppressed
+    suppressed = _hidden(out, ["count", "previous", "current_compared"])
+    compared = out["months_compared"].gt(0) & out["previous"].notna() & ~suppressed
+    out["value"] = change_signal(out["verdict"], out["direction"]).where(compared)
+    out["change_verdict"] = out["verdict"].where(compared, "no data to compare")
+    out["change_verdict"] = out["change_verdict"].where(~suppressed, "hidden (<5)")
+    out["value_display"] = out["change_verdict"]
+    out["compared_label"] = (out["months_compared"].astype(str) + " of "
+                             + out["months_covered"].astype(str))
+    for col in ("current_compared", "previous"):
+        out[f"{col}_shown"] = out[f"{col}_display"].where(
+            out[f"{col}_display"].fillna("").ne(""), "—").astype(object)
+    return out, suppressed
 
 
 @cached_query
-def forum_concerns_by_county(conn: Connection, *, start: dt.date, end: dt.date,
-                             county_codes: tuple[str, ...] = (),
-                             themes: tuple[str, ...] = ()) -> pd.DataFrame:
-    """Concerns raised at forums in [start, end] and forums held, per county.
-
-    Columns: ``county_code, concerns, forums`` (counties with neither are absent). A
-    concern counts when it is linked to a forum; those from chiefs' reports are not.
-    The theme filter applies to concerns only.
-    """
-    c, f = s.concerns, s.forums
-    concerns = (sa.select(c.c.county_code, sa.func.count().label("concerns"))
-                .where(c.c.raised_on.between(start, end), c.c.forum_id.is_not(None))
-                .group_by(c.c.county_code))
+def forums_by_county(conn: Connection, *, start: dt.date, end: dt.date,
+                     county_codes: tuple[str, ...] = ()) -> pd.DataFrame:
+    """Forums held in [start, end] per county: ``county_code, forums`` (counties with
+    none are absent)."""
+    f = s.forums
     forums = (sa.select(f.c.county_code, sa.func.count().label("forums"))
               .where(f.c.held_on.between(start, end))
               .group_by(f.c.county_code))
-    if themes:
-        concerns = concerns.where(c.c.theme_code.in_(list(themes)))
     if county_codes:
-        concerns = concerns.where(c.c.county_code.in_(list(county_codes)))
         forums = forums.where(f.c.county_code.in_(list(county_codes)))
-    out = read_df(conn, concerns).merge(read_df(conn, forums), on="county_code", how="outer")
-    for col in ("concerns", "forums"):
-        out[col] = pd.to_numeric(out[col]).fillna(0).astype("int64")
-    return out[["county_code", "concerns", "forums"]]
+    out = read_df(conn, forums).reindex(columns=["county_code", "forums"])
+    out["forums"] = pd.to_numeric(out["forums"]).fillna(0).astype("int64")
+    return out
 
 
 def county_concerns(*, start: dt.date, end: dt.date, county_codes: tuple[str, ...] = (),
                     themes: tuple[str, ...] = (), public: bool = False,
                     engine=None) -> pd.DataFrame:
-    """Concerns raised at forums per county, every county in scope present.
+    """Concerns raised per county (:func:`data_access.concerns.concerns_raised`), every
+    county in scope present, with the forums held there.
 
-    Columns: ``county_code, county, region_code, region, population_2019, concerns,
-    forums, concerns_display, forums_display``. Public mode (and sensitive-only theme
-    selections, always) shows concern counts of 1–4 as "<5".
+    Columns: ``county_code, county, region_code, region, population_2019,
+    forum_concerns, chief_concerns, concerns, concerns_at_least, forums`` and a
+    ``_display`` column per count. Public mode (and sensitive-only theme selections,
+    always) shows counts of 1–4 as "<5"; a total beside a hidden part reads "≥ n".
     """
     themes, county_codes = tuple(themes), tuple(county_codes)
     _check_codes((), themes, county_codes)
     _check_period(start, end)
-    raw = forum_concerns_by_county(engine=engine, start=start, end=end,
-                                   county_codes=county_codes, themes=themes)
-    out = _base(county_codes).merge(raw, on="county_code", how="left")
-    for col in ("concerns", "forums"):
-        out[col] = pd.to_numeric(out[col]).fillna(0).astype("int64")
+    raised = concerns_raised(engine=engine, start=start, end=end, county_codes=county_codes,
+                             themes=themes, by="county", public=public)
+    forums = forums_by_county(engine=engine, start=start, end=end, county_codes=county_codes)
+    out = (_base(county_codes)
+           .merge(raised.drop(columns=["county", "region_code"]), on="county_code",
+                  how="left")
+           .merge(forums, on="county_code", how="left"))
+    out["forums"] = pd.to_numeric(out["forums"]).fillna(0).astype("int64")
     out["forums_display"] = out["forums"].map("{:,}".format).astype(object)
-    sensitive = pd.Series(themes_sensitive(themes), index=out.index)
-    return suppress_counts(out, ["concerns"], public=public, sensitive=sensitive)
+    return out
 
 
 @cached_query
@@ -233,46 +255,35 @@ def county_sentiment(*, start: dt.date, end: dt.date, county_codes: tuple[str, .
                                      on="county_code", how="left")
 
 
-def county_map_frame(*, mode: str, start: dt.date, end: dt.date,
-                     prev_start: dt.date | None = None, prev_end: dt.date | None = None,
-                     categories: tuple[str, ...] = (), themes: tuple[str, ...] = (),
-                     county_codes: tuple[str, ...] = (), public: bool = False,
-                     engine=None) -> pd.DataFrame:
-    """The values of one map mode, one row per county in scope.
+def county_map_frame(*, mode: str, scope: Scope, engine=None) -> pd.DataFrame:
+    """The values of one map mode, one row per county in ``scope`` (``Filters.scope``:
+    period, area, categories, themes and audience).
 
     Always has ``county_code, county, region_code, region, population_2019, value,
     value_display, suppressed`` plus the columns of the mode's own query
-    (:func:`county_crime`, :func:`county_concerns`, :func:`county_resolution` or
-    :func:`county_sentiment`). ``value`` is what the map is coloured by: the count, the
-    rate per 100,000, the change signal (−2…+2), the concern count, the resolution rate
-    (0–1) or the mean sentiment (1–5); NaN means no data or suppressed. Crime modes use
-    the categories filter, concerns and resolution the themes filter; ``change`` needs
-    the previous period.
+    (:func:`data_access.figures.crime.county_crime` — with ``basis``, ``note`` and the
+    readable ``crimes``, ``months_label``, ``rate_display`` —, :func:`county_concerns`,
+    :func:`county_resolution` or :func:`county_sentiment`). ``value`` is what the map is
+    coloured by: the count or the rate per 100,000 of a county whose data cover the whole
+    period (NaN otherwise: see ``basis``), the change signal (−2…+2; NaN where nothing
+    could be compared), the concerns raised (forum + chiefs'
+    reports; where a part is hidden in public mode, the lower bound its total shows as
+    "≥ n"), the resolution rate (0–1) or the mean sentiment (1–5); NaN means no data or
+    suppressed. Crime modes use the categories filter, concerns and resolution the themes
+    filter.
     """
     if mode not in MAP_MODES:
         raise ValueError(f"unknown map mode {mode!r}; choose one of {', '.join(MAP_MODES)}")
+    start, end = scope.period.start, scope.period.end
+    themes, public = scope.themes, scope.public
+    county_codes = scope.county_codes if (scope.county or scope.region) else ()
     if mode in CRIME_MODES:
-        if prev_start is None or prev_end is None:
-            raise ValueError(f"map mode {mode!r} needs prev_start and prev_end")
-        out = county_crime(start=start, end=end, prev_start=prev_start, prev_end=prev_end,
-                           categories=categories, county_codes=county_codes, public=public,
-                           engine=engine)
-        suppressed = out["count"].isna()
-        if mode == "count":
-            out["value"] = out["count"].astype("float64")
-            out["value_display"] = out["count_display"]
-        elif mode == "rate":
-            out["value"] = out["rate_per_100k"]
-            out["value_display"] = out["rate_per_100k"].map(_fmt(1)).where(~suppressed, "—")
-        else:
-            suppressed = suppressed | out["previous"].isna()
-            out["value"] = out["signal"]
-            out["value_display"] = out["verdict"]
+        out, suppressed = _crime_frame(mode, scope, engine)
     elif mode == "concerns":
         out = county_concerns(start=start, end=end, county_codes=county_codes, themes=themes,
                               public=public, engine=engine)
-        suppressed = out["concerns"].isna()
-        out["value"] = out["concerns"].astype("float64")
+        suppressed = out["concerns_at_least"].isna()
+        out["value"] = out["concerns_at_least"].astype("float64")
         out["value_display"] = out["concerns_display"]
     elif mode == "resolution":
         out = county_resolution(as_of=end, county_codes=county_codes, themes=themes,
@@ -308,27 +319,43 @@ def _pct(v) -> str:
 
 # Per mode: the column to rank by and the readable columns of the table (source → title).
 _RANK_COLUMNS: dict[str, tuple[str, dict[str, str]]] = {
-    "count": ("count", {"count_display": "crimes", "previous_display": "previous period",
-                        "rate": "rate per 100,000"}),
-    "rate": ("rate_per_100k", {"rate": "rate per 100,000", "count_display": "crimes",
-                               "population_2019": "population (2019)"}),
-    "change": ("z", {"count_display": "this period", "previous_display": "previous period",
-                     "change": "change", "pct": "change %", "z_r": "z",
-                     "verdict": "is it real?"}),
-    "concerns": ("concerns", {"concerns_display": "concerns raised at forums",
-                              "forums_display": "forums held"}),
+    "count": ("value", {"crimes": "crimes", "months_label": "months with data",
+                        "rate_display": "rate per 100,000", "note": "coverage note"}),
+    "rate": ("value", {"rate_display": "rate per 100,000", "crimes": "crimes",
+                       "population_2019": "population (2019)",
+                       "months_label": "months with data", "note": "coverage note"}),
+    "change": ("z", {"current_compared_shown": "this period",
+                     "previous_shown": "a year earlier", "diff_label": "difference",
+                     "pct_label": "change %", "z_label": "z",
+                     "change_verdict": "is it real?", "compared_label": "months compared",
+                     "note": "coverage note"}),
+    "concerns": ("concerns_at_least", {"concerns_display": "concerns raised",
+                                       "forum_concerns_display": "at forums",
+                                       "chief_concerns_display": "in chiefs' reports",
+                                       "forums_display": "forums held"}),
     "resolution": ("resolution_rate", {"res_pct": "resolution rate %",
                                        "fulfilled_display": "fulfilled",
                                        "verified_display": "verified",
                                        "unverified_display": "unverified",
                                        "made_display": "made",
                                        "fop_pct": "fulfilled or partly %",
-                                       "overdue_display": "overdue"}),
+                                       "overdue_display": "overdue",
+                                       "past_due_unverified_display":
+                                           "past due, not yet verified"}),
     "sentiment": ("sentiment_mean", {"sentiment": "sentiment (1–5)",
                                      "reports_display": "reports",
                                      "expected": "reports expected",
                                      "compliance_pct": "compliance %"}),
 }
+
+
+_BASIS_ORDER = {"partial": 2.0, "yearly figures only": 1.0, "no data": 0.0}
+
+
+def _signed(pattern: str):
+    def fmt(v) -> str:
+        return "—" if pd.isna(v) else pattern.format(v)
+    return fmt
 
 
 # Modes where a county with none is listed but not ranked (a 0% resolution rate is a
@@ -341,9 +368,11 @@ def rank_counties(frame: pd.DataFrame, mode: str) -> pd.DataFrame:
 
     Returns a display table: ``rank`` (text, blank when unranked), ``county, region``
     and the mode's counts (what the page shows beside the map and offers as CSV).
-    Counties without a value (no data or suppressed, or none at all in the count, rate
-    and concerns modes) come last, unranked. The change mode ranks by z, so the surest
-    rises lead and falls close the list; changes that are too few to tell are unranked.
+    Counties without a value (no data, data for part of the period only, yearly
+    figures only or suppressed, or none at all in the count, rate and concerns modes)
+    come last, unranked, with their count and coverage note. The change mode ranks by z,
+    so the surest rises lead and falls close the list; only significant and possible
+    changes are ranked. Numbers are only rounded for display here, never computed.
     """
     if mode not in _RANK_COLUMNS:
         raise ValueError(f"unknown map mode {mode!r}; choose one of {', '.join(MAP_MODES)}")
@@ -352,14 +381,18 @@ def rank_counties(frame: pd.DataFrame, mode: str) -> pd.DataFrame:
     if "rate_per_100k" in df:
         df["rate"] = df["rate_per_100k"].round(1)
     if mode == "change":
-        df["pct"] = df["pct_change"].round(0)
-        df["z_r"] = df["z"].round(2)
+        df["pct_label"] = df["pct_change"].map(_signed("{:+,.0f}%"))
+        df["diff_label"] = df["difference"].map(_signed("{:+,.0f}"))
+        df["z_label"] = df["z"].map(_signed("{:+.2f}"))
         # Noise sorts below every real change, whatever its raw z.
-        df["_key"] = df["z"].where(df["verdict"].isin(["significant", "possible"]))
+        df["_key"] = df["z"].where(df["change_verdict"].isin(REAL_VERDICTS))
         df["_tie"] = df["z"]
     else:
         df["_key"] = pd.to_numeric(df[key], errors="coerce")
-        df["_tie"] = 0.0
+        # Unranked crime counties: part of the period first, then yearly figures only,
+        # then no data.
+        df["_tie"] = df["basis"].map(_BASIS_ORDER).fillna(0.0) if mode in CRIME_MODES \
+            else 0.0
         if mode in _ZERO_UNRANKED:  # "first with 0 crimes" would rank nothing
             df["_key"] = df["_key"].where(df["_key"] > 0)
     if mode == "resolution":

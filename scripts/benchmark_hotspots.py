@@ -12,7 +12,6 @@ comparison, the size the raw incident points of the same period would have had.
 from __future__ import annotations
 
 import argparse
-import datetime as dt
 import gzip
 import json
 import shlex
@@ -24,37 +23,28 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 import sqlalchemy as sa  # noqa: E402
-import streamlit as st  # noqa: E402
 
 from charts.hexmap import hex_deck  # noqa: E402
 from data_access import reference  # noqa: E402
 from data_access import schema as s  # noqa: E402
+from data_access.cache import clear_caches  # noqa: E402
 from data_access.engine import describe, get_engine  # noqa: E402
+from data_access.figures.coverage import latest_complete_month  # noqa: E402
+from data_access.figures.scope import Audience, Period, Scope  # noqa: E402
 from data_access.hotspots import (  # noqa: E402
     MAP_MODES,
     county_map_frame,
     hex_hotspot_summary,
     hex_hotspots,
 )
-from data_access.status import data_bounds  # noqa: E402
 from geo.boundaries import counties_geojson, map_view_for  # noqa: E402
 
 RIFT_VALLEY = tuple(c.code for c in reference.counties() if c.region_code == "rift_valley")
 
 
-def _month_end(d: dt.date) -> dt.date:
-    nxt = (d.replace(day=28) + dt.timedelta(days=4)).replace(day=1)
-    return nxt - dt.timedelta(days=1)
-
-
-def _add_months(d: dt.date, n: int) -> dt.date:
-    idx = d.year * 12 + d.month - 1 + n
-    return dt.date(idx // 12, idx % 12 + 1, 1)
-
-
 def _timed(fn, repeat: int) -> tuple[float, float, object]:
     """(cold ms, median warm ms, result): cold after clearing every query cache."""
-    st.cache_data.clear()
+    clear_caches()
     t0 = time.perf_counter()
     result = fn()
     cold = (time.perf_counter() - t0) * 1000
@@ -74,11 +64,12 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     engine = get_engine(args.db)
 
-    first, last = data_bounds(engine=engine)
-    end = _month_end(last)
-    start = max(first, _add_months(last, -(args.months - 1)))
-    prev_start = _add_months(start, -args.months)
-    prev_end = start - dt.timedelta(days=1)
+    last = latest_complete_month(engine=engine)
+    if last is None:
+        parser.error("the database holds no complete month of crime data")
+    period = Period.months_to(last, args.months)
+    start, end = period.start, period.end
+    earlier = period.comparison
     with engine.connect() as conn:
         incidents = conn.execute(sa.select(sa.func.count()).select_from(s.incidents)).scalar()
         hex_rows = conn.execute(sa.select(sa.func.count()).select_from(s.hex_cells)).scalar()
@@ -92,8 +83,8 @@ def main(argv: list[str] | None = None) -> int:
     print(f"database: {describe(str(engine.url))}")
     print(f"data:     {incidents:,} incidents in total; hex_cells aggregate {hex_rows:,} rows "
           f"(cell × county × category × month)")
-    print(f"period:   {start} – {end} ({args.months} months); previous {prev_start} – "
-          f"{prev_end}; {len(points):,} incident points with coordinates in the period")
+    print(f"period:   {start} – {end} ({args.months} months); compared with {earlier.start} – "
+          f"{earlier.end}; {len(points):,} incident points with coordinates in the period")
     print()
 
     common = {"engine": engine, "start": start, "end": end}
@@ -107,8 +98,8 @@ def main(argv: list[str] | None = None) -> int:
     }
     for mode in MAP_MODES:
         queries[f"county map, mode {mode}"] = (
-            lambda m=mode: county_map_frame(**common, mode=m, prev_start=prev_start,
-                                            prev_end=prev_end))
+            lambda m=mode: county_map_frame(engine=engine, mode=m,
+                                            scope=Scope(period, Audience.INTERNAL)))
     print(f"{'query':44} {'cold ms':>9} {'warm ms':>9} {'rows':>7}")
     results = {}
     for name, fn in queries.items():

@@ -1,15 +1,23 @@
 """Hotspots: per-county numbers of every map mode, fixed classes, hexagon cells, the page.
 
 A small database is built by hand (``hotspot_db``) so every expected number below can be
-worked out on paper. The current period is Jan–Mar 2025, the previous Oct–Dec 2024.
+worked out on paper. The period is Jan–Mar 2025 (90 days); a change compares it with
+the same months a year earlier, Jan–Mar 2024 (91 days), like for like, with the change
+test of data_access.figures.change (φ = 1 here: too few pairs a year apart to measure it).
 
-County        crimes now / before   z = 2(√now − √before)   verdict
-Mombasa 001        40 / 10               +6.32                significant rise (surge)
-Kwale   002        20 / 10               +2.62                possible rise
-Kilifi  003        10 / 30               −4.63                significant fall
-Lamu    005         3 / 0                +3.46                too few to tell (both < 5)
-Nairobi 047         4 / 2                +1.17                too few to tell (a doubling)
+County           months with data   crimes now / a year earlier     change verdict
+Mombasa     001   Jan–Mar            40 / 10   z ≈ +4.5               significant rise
+Kwale       002   Jan–Mar            25 / 10   z ≈ +2.6               possible rise
+Kilifi      003   Jan–Mar            10 / 30   z ≈ −3.2               significant fall
+Taita T.    006   Jan–Mar            30 / 28   z ≈ +0.3               no clear change
+Nairobi     047   Jan–Mar             4 / 2 (Jan–Feb 2024 only:      too few to tell
+                                     like for like 3 / 2 on Jan–Feb)
+Tana River  004   Jan–Feb only       12 / 12   (partial: no rate)     too few to tell
+Lamu        005   Jan–Mar             3 / none                       no data to compare
+Garissa     007   Jan–Mar            30 / none                       no data to compare
+Marsabit    010   yearly figures only: 400 for 2024, 500 for 2025 — never in a month view
 + Nairobi has a figure of 1,000 published for the whole of 2025: never in a month view.
+The other 38 counties have no crime data at all ("no data", never 0).
 """
 
 from __future__ import annotations
@@ -23,17 +31,22 @@ import pandas as pd
 import pytest
 
 from charts.classes import (
+    BASIS_CLASS,
     CHANGE_NEUTRAL,
     CHANGE_SCHEME,
     CONCERNS_SCHEME,
     COUNT_SCHEME,
     HEX_SCHEME,
+    INCOMPLETE,
+    NO_COMPARISON,
     NO_DATA,
+    RATE_COVERAGE_SCHEME,
     RATE_SCHEME,
     RESOLUTION_SCHEME,
     SCHEME_BY_MODE,
     SENTIMENT_SCHEME,
     SUPPRESSED,
+    YEARLY_ONLY,
 )
 from charts.hexmap import (
     HEX_LAYER_ID,
@@ -42,9 +55,13 @@ from charts.hexmap import (
     hex_deck,
     hex_to_rgba,
 )
+from data_access import reference
 from data_access import schema as s
 from data_access.aggregates import refresh_aggregates
 from data_access.engine import get_engine, init_db, new_source
+from data_access.figures.change import change_frame
+from data_access.figures.crime import county_crime
+from data_access.figures.scope import Audience, Period, Scope
 from data_access.hexes import cell_for, cell_to_hex
 from data_access.hotspots import (
     MAP_MODES,
@@ -56,14 +73,16 @@ from data_access.hotspots import (
 from tests.apptest_helpers import problems, run_page
 
 START, END = dt.date(2025, 1, 1), dt.date(2025, 3, 31)
-PREV_START, PREV_END = dt.date(2024, 10, 1), dt.date(2024, 12, 31)
+# The same months a year earlier: what every change is measured against.
+PREV_START, PREV_END = dt.date(2024, 1, 1), dt.date(2024, 3, 31)
+DAYS_NOW, DAYS_BEFORE = 90, 91  # Jan–Mar 2025; Jan–Mar 2024 (a leap year)
 RES = 5
 POINT_A = (-4.05, 39.66)  # Mombasa island
 POINT_B = (-3.60, 39.85)  # far enough north to be another res-5 cell
 CELL_A = cell_to_hex(cell_for(*POINT_A, RES))
 CELL_B = cell_to_hex(cell_for(*POINT_B, RES))
 
-POP = {"001": 1208333, "002": 866820, "003": 1453787, "005": 143920, "047": 4397073}
+POP = {c.code: c.population_2019 for c in reference.counties()}
 
 
 def _incident(county, category, day, point=None):
@@ -78,7 +97,15 @@ def _crimes(county, n, days, category="stealing", point=None):
 
 
 NOW = [dt.date(2025, 1, 15), dt.date(2025, 2, 10), dt.date(2025, 3, 20)]
-BEFORE = [dt.date(2024, 10, 5), dt.date(2024, 11, 12), dt.date(2024, 12, 30)]
+BEFORE = [dt.date(2024, 1, 5), dt.date(2024, 2, 12), dt.date(2024, 3, 30)]
+
+
+def _yearly(county: str, year: int, count: int, src: int) -> dict:
+    """A published yearly figure (grain "year"): never spread into months."""
+    return {"county_code": county, "category_code": "stealing",
+            "period_start": dt.date(year, 1, 1), "period_end": dt.date(year, 12, 31),
+            "grain": "year", "month": dt.date(year, 1, 1), "count": count,
+            "publication": f"Annual report {year}", "source_id": src}
 
 
 def _build(engine) -> None:
@@ -86,19 +113,20 @@ def _build(engine) -> None:
     rows = (
         _crimes("001", 36, NOW, point=POINT_A) + _crimes("001", 2, NOW, "robbery", POINT_A)
         + _crimes("001", 2, NOW, point=POINT_B) + _crimes("001", 10, BEFORE, point=POINT_A)
-        + _crimes("002", 20, NOW) + _crimes("002", 10, BEFORE)
+        + _crimes("002", 25, NOW) + _crimes("002", 10, BEFORE)
         + _crimes("003", 10, NOW) + _crimes("003", 30, BEFORE)
+        + _crimes("006", 30, NOW) + _crimes("006", 28, BEFORE)
+        + _crimes("004", 12, NOW[:2]) + _crimes("004", 12, BEFORE)  # no March 2025
         + _crimes("005", 3, NOW, "offences_against_morality")
-        + _crimes("047", 4, NOW) + _crimes("047", 2, BEFORE)
+        + _crimes("007", 30, NOW)
+        + _crimes("047", 4, NOW) + _crimes("047", 2, BEFORE)  # Jan, Feb 2024 only
     )
     with engine.begin() as conn:
         src = new_source(conn, kind="import", dataset="test", name="hand-built hotspots")
         conn.execute(s.incidents.insert(), [{**r, "source_id": src} for r in rows])
-        conn.execute(s.crime_counts.insert(), [{
-            "county_code": "047", "category_code": "stealing",
-            "period_start": dt.date(2025, 1, 1), "period_end": dt.date(2025, 12, 31),
-            "grain": "year", "month": dt.date(2025, 1, 1), "count": 1000,
-            "publication": "Annual report 2025", "source_id": src}])
+        conn.execute(s.crime_counts.insert(), [
+            _yearly("047", 2025, 1000, src), _yearly("010", 2024, 400, src),
+            _yearly("010", 2025, 500, src)])
         _forums_and_commitments(conn, src)
         _chiefs(conn, src)
         refresh_aggregates(conn)
@@ -118,7 +146,8 @@ def _forums_and_commitments(conn, src: int) -> None:
         [("001", 1, "drugs", dt.date(2025, 2, 10))] * 4
         + [("001", 1, "gbv", dt.date(2025, 2, 10))] * 2
         + [("002", 2, "drugs", dt.date(2025, 3, 1))] * 2
-        + [("001", None, "drugs", dt.date(2025, 2, 20))]  # a chief's report: not a forum
+        # A chief's report (Feb 2025): counted in concerns raised, "in chiefs' reports".
+        + [("001", None, "drugs", dt.date(2025, 2, 20))]
         + [("001", 3, "drugs", dt.date(2024, 6, 1))]  # before the period
     )
     conn.execute(s.concerns.insert(), [
@@ -181,42 +210,120 @@ def hotspot_db_url(tmp_path_factory) -> str:
     eng.dispose()
 
 
+def _scope(start=START, end=END, *, categories=(), themes=(), public=False, county=None,
+           region=None) -> Scope:
+    audience = Audience.PUBLIC if public else Audience.INTERNAL
+    return Scope(Period(start, end), audience, region, county, tuple(categories),
+                 tuple(themes))
+
+
 def _frame(engine, mode, **kw):
-    args = {"start": START, "end": END, "prev_start": PREV_START, "prev_end": PREV_END}
-    return county_map_frame(engine=engine, mode=mode, **{**args, **kw}).set_index("county_code")
+    return county_map_frame(engine=engine, mode=mode, scope=_scope(**kw)).set_index(
+        "county_code")
+
+
+def _classes(frame, mode):
+    """The map classes exactly as the page draws them."""
+    grey = frame["basis"].map(BASIS_CLASS) if mode in ("count", "rate") else None
+    return SCHEME_BY_MODE[mode].classify(frame["value"], suppressed=frame["suppressed"],
+                                         status=grey)
 
 
 # --- crime modes: count, rate, change --------------------------------------------------
 
 CRIME_CASES = [
-    # county, count, previous, z, verdict, signal, change class
-    ("001", 40, 10, 2 * (math.sqrt(40) - math.sqrt(10)), "significant", 2, "Significant rise"),
-    ("002", 20, 10, 2 * (math.sqrt(20) - math.sqrt(10)), "possible", 1, "Possible rise"),
-    ("003", 10, 30, 2 * (math.sqrt(10) - math.sqrt(30)), "significant", -2, "Significant fall"),
-    ("005", 3, 0, 2 * math.sqrt(3), "too few to tell", 0, CHANGE_NEUTRAL),
-    ("047", 4, 2, 2 * (2 - math.sqrt(2)), "too few to tell", 0, CHANGE_NEUTRAL),
-    ("004", 0, 0, 0.0, "too few to tell", 0, CHANGE_NEUTRAL),
+    # county, count, compared now / a year earlier (like for like), verdict, change class
+    ("001", 40, (40, 10), "significant", "Significant rise"),
+    ("002", 25, (25, 10), "possible", "Possible rise"),
+    ("003", 10, (10, 30), "significant", "Significant fall"),
+    ("006", 30, (30, 28), "no clear change", CHANGE_NEUTRAL),
+    ("047", 4, (3, 2), "too few to tell", CHANGE_NEUTRAL),
+    ("004", 12, (12, 8), "too few to tell", CHANGE_NEUTRAL),
+    ("005", 3, (math.nan, math.nan), "no data to compare", NO_COMPARISON),
+    ("007", 30, (math.nan, math.nan), "no data to compare", NO_COMPARISON),
 ]
 
 
-@pytest.mark.parametrize("county,count,previous,z,verdict,signal,klass", CRIME_CASES)
-def test_crime_counts_rates_and_change_per_county(hotspot_engine, county, count, previous, z,
-                                                  verdict, signal, klass):
+@pytest.mark.parametrize("county,count,compared,verdict,klass", CRIME_CASES)
+def test_change_map_uses_the_figures_change_test(hotspot_engine, county, count, compared,
+                                                 verdict, klass):
     frame = _frame(hotspot_engine, "change")
     row = frame.loc[county]
-    assert (row["count"], row["previous"]) == (count, previous)
-    assert row["rate_per_100k"] == pytest.approx(count / POP.get(county, 315943) * 100_000)
-    assert row["z"] == pytest.approx(z)
-    assert row["verdict"] == verdict
-    assert row["value"] == signal
-    assert CHANGE_SCHEME.classify(pd.Series([row["value"]])).iloc[0] == klass
+    assert row["count"] == count
+    now, before = compared
+    if verdict == "no data to compare":
+        assert row["months_compared"] == 0 and math.isnan(row["value"])
+    else:
+        assert (row["current_compared"], row["previous"]) == (now, before)
+        # Like for like: Nairobi and Tana River are compared on Jan–Feb only (59 days
+        # against 60): the months with data on both sides.
+        days = (59, 60) if county in ("047", "004") else (DAYS_NOW, DAYS_BEFORE)
+        expected = change_frame(now, before, *days, 1.0).iloc[0]
+        assert row["z"] == pytest.approx(expected["z"])
+        assert row["pct_change"] == pytest.approx(expected["pct_change"])
+        assert row["verdict"] == expected["verdict"] == verdict
+    assert row["change_verdict"] == verdict
+    assert _classes(frame, "change")[county] == klass
 
 
-def test_doubling_from_2_to_4_is_not_flagged_but_the_surge_is(hotspot_engine):
+def test_only_real_changes_are_coloured(hotspot_engine):
     frame = _frame(hotspot_engine, "change")
-    nairobi, mombasa = frame.loc["047"], frame.loc["001"]
-    assert (nairobi["count"], nairobi["previous"], nairobi["direction"]) == (4, 2, "none")
-    assert mombasa["direction"] == "up" and mombasa["z"] >= 3
+    classes = _classes(frame, "change")
+    coloured = classes[~classes.isin([CHANGE_NEUTRAL, NO_COMPARISON])]
+    assert coloured.to_dict() == {"001": "Significant rise", "002": "Possible rise",
+                                  "003": "Significant fall"}
+    assert frame.loc["001", "direction"] == "up" and frame.loc["047", "direction"] == "none"
+    # Counties with no crime data at all have nothing to compare: grey, never "no change".
+    assert (classes == NO_COMPARISON).sum() == 47 - 6
+    assert frame.loc["047", "note"] == "change measured on 2 of 3 months with data a year " \
+                                       "earlier"
+
+
+def test_map_values_are_the_figures_own(hotspot_engine):
+    figures = county_crime(_scope(), engine=hotspot_engine).set_index("county_code")
+    for mode in ("count", "rate", "change"):
+        frame = _frame(hotspot_engine, mode)
+        for col in ("count", "rate_per_100k", "previous", "z", "verdict", "basis", "note"):
+            pd.testing.assert_series_equal(frame[col], figures[col], check_names=False)
+
+
+def test_a_county_with_months_missing_is_partial_with_no_rate(hotspot_engine):
+    rate = _frame(hotspot_engine, "rate")
+    tana = rate.loc["004"]
+    assert tana["basis"] == "partial" and tana["months_covered"] == 2
+    assert math.isnan(tana["rate_per_100k"]) and math.isnan(tana["value"])
+    assert tana["crimes"] == "12 (2 of 3 months)" and tana["rate_display"] == "—"
+    assert tana["note"] == "data for 2 of 3 months; no rate"
+    assert _classes(rate, "rate")["004"] == INCOMPLETE
+    count = _frame(hotspot_engine, "count")
+    assert math.isnan(count.loc["004", "value"])  # 12 in 2 months is not "12 in 3"
+    assert _classes(count, "count")["004"] == INCOMPLETE
+
+
+def test_yearly_figures_only_in_a_month_view_never_zero(hotspot_engine):
+    for mode in ("count", "rate"):
+        frame = _frame(hotspot_engine, mode)
+        marsabit = frame.loc["010"]
+        assert marsabit["basis"] == "yearly figures only"
+        assert math.isnan(marsabit["count"]) and math.isnan(marsabit["value"])
+        assert marsabit["crimes"] == "yearly figures only"
+        assert marsabit["note"] == "yearly figures only: choose a whole calendar year"
+        assert _classes(frame, mode)["010"] == YEARLY_ONLY
+    # A whole calendar year uses the published figure.
+    year = _frame(hotspot_engine, "rate", start=dt.date(2025, 1, 1), end=dt.date(2025, 12, 31))
+    assert year.loc["010", "basis"] == "published yearly" and year.loc["010", "count"] == 500
+    assert year.loc["010", "value"] == pytest.approx(500 / POP["010"] * 100_000)
+    assert year.loc["047", "count"] == 1000  # the published figure, not 4 + 1000
+    assert year.loc["001", "basis"] == "partial"  # 3 of 12 months
+
+
+def test_no_data_is_grey_and_never_zero(hotspot_engine):
+    for mode in ("count", "rate"):
+        frame = _frame(hotspot_engine, mode)
+        kirinyaga = frame.loc["020"]
+        assert kirinyaga["basis"] == "no data" and math.isnan(kirinyaga["count"])
+        assert kirinyaga["crimes"] == "no data" and kirinyaga["note"] == "no data for this period"
+        assert _classes(frame, mode)["020"] == NO_DATA
 
 
 def test_every_county_is_on_the_map_and_yearly_figures_stay_out(hotspot_engine):
@@ -225,14 +332,16 @@ def test_every_county_is_on_the_map_and_yearly_figures_stay_out(hotspot_engine):
     counts = _frame(hotspot_engine, "count")
     # Nairobi's 1,000 published for 2025 as a whole are not spread into Jan–Mar.
     assert counts.loc["047", "value"] == 4
-    assert int(counts["count"].sum()) == 40 + 20 + 10 + 3 + 4
+    assert int(counts["value"].sum()) == 40 + 25 + 10 + 30 + 4 + 3 + 30
+    assert counts["count"].notna().sum() == 8  # 7 complete + Tana River's 2 months
 
 
 @pytest.mark.parametrize("mode,county,value", [
     ("count", "001", 40.0),
     ("rate", "001", 40 / 1208333 * 100_000),
     ("rate", "047", 4 / 4397073 * 100_000),
-    ("concerns", "001", 6.0),
+    # Concerns raised = 6 at Mombasa's forum + 1 in a chief's report (was 6: forums only).
+    ("concerns", "001", 7.0),
     ("concerns", "002", 2.0),
     ("resolution", "001", 0.5),
     ("sentiment", "001", 3.0),
@@ -245,17 +354,25 @@ def test_map_value_per_mode(hotspot_engine, mode, county, value):
 def test_categories_filter_applies(hotspot_engine):
     frame = _frame(hotspot_engine, "count", categories=("robbery",))
     assert frame.loc["001", "count"] == 2
+    # Covered county-months without a robbery are a true 0; uncovered ones stay no data.
+    assert frame.loc["002", "count"] == 0 and math.isnan(frame.loc["020", "count"])
     assert frame["count"].sum() == 2
 
 
 # --- concerns, resolution, sentiment ------------------------------------------------------
 
-def test_concerns_count_forum_concerns_in_period_with_theme_filter(hotspot_engine):
+def test_concerns_raised_in_two_parts_in_period_with_theme_filter(hotspot_engine):
+    # Concerns raised now counts chiefs' reports beside forums (it used to count forum
+    # concerns only): Mombasa 6 at its Feb forum + 1 in a chief's report; the concern of
+    # its June 2024 forum is outside the period.
+    cols = ["forum_concerns", "chief_concerns", "concerns", "forums"]
     frame = _frame(hotspot_engine, "concerns")
-    assert frame.loc["001", ["concerns", "forums"]].tolist() == [6, 1]
-    assert frame.loc["002", ["concerns", "forums"]].tolist() == [2, 1]
+    assert frame.loc["001", cols].tolist() == [6, 1, 7, 1]
+    assert frame.loc["002", cols].tolist() == [2, 0, 2, 1]
+    assert frame.loc["001", "value_display"] == "7"
     drugs = _frame(hotspot_engine, "concerns", themes=("drugs",))
-    assert drugs.loc["001", "concerns"] == 4
+    assert drugs.loc["001", ["forum_concerns", "chief_concerns", "concerns"]].tolist() == \
+        [4, 1, 5]
     assert drugs.loc["003", "class" if "class" in drugs else "value"] == 0
 
 
@@ -288,12 +405,21 @@ def test_public_mode_hides_small_counts_and_what_is_derived_from_them(hotspot_en
     assert math.isnan(lamu["z"]) and math.isnan(lamu["rate_per_100k"])
     # Nairobi's previous 2 is hidden, so its change is too (z would give it away).
     assert change.loc["047", "suppressed"] and math.isnan(change.loc["047", "z"])
+    assert change.loc["047", "change_verdict"] == "hidden (<5)"
     assert change.loc["001", "value"] == 2  # big counts stay visible
-    classes = CHANGE_SCHEME.classify(change["value"], suppressed=change["suppressed"])
-    assert classes["005"] == SUPPRESSED
+    assert _classes(change, "change")["005"] == SUPPRESSED
+    rate = _frame(hotspot_engine, "rate", public=True)
+    assert rate.loc["047", "suppressed"] and _classes(rate, "rate")["047"] == SUPPRESSED
+    assert _classes(rate, "rate")["004"] == INCOMPLETE  # 12: shown, but months missing
     concerns = _frame(hotspot_engine, "concerns", public=True)
     assert concerns.loc["002", "concerns_display"] == "<5"
-    assert concerns.loc["001", "concerns_display"] == "6"
+    # Mombasa: 6 at forums shown, 1 in a chief's report hidden, so the total 7 is never
+    # printed exactly (7 − 6 would give the hidden part away): "≥ 7", coloured as 7.
+    mombasa = concerns.loc["001"]
+    assert [mombasa[c] for c in ("forum_concerns_display", "chief_concerns_display",
+                                 "concerns_display")] == ["6", "<5", "≥ 7"]
+    assert math.isnan(mombasa["concerns"]) and mombasa["value"] == 7
+    assert not mombasa["suppressed"]
     resolution = _frame(hotspot_engine, "resolution", public=True)
     assert resolution.loc["001", "suppressed"]  # 4 verified, 2 fulfilled: both < 5
     sentiment = _frame(hotspot_engine, "sentiment", public=True)
@@ -310,12 +436,10 @@ def test_sensitive_only_selections_are_always_suppressed(hotspot_engine):
 def test_bad_input_gets_a_clear_message(hotspot_engine):
     with pytest.raises(ValueError, match="unknown map mode 'heat'"):
         _frame(hotspot_engine, "heat")
-    with pytest.raises(ValueError, match="unknown crime categories: stealin"):
+    with pytest.raises(ValueError, match="unknown category or theme codes: stealin"):
         _frame(hotspot_engine, "count", categories=("stealin",))
-    with pytest.raises(ValueError, match="needs prev_start"):
-        county_map_frame(engine=hotspot_engine, mode="change", start=START, end=END)
     with pytest.raises(ValueError, match="ends .* before it starts"):
-        _frame(hotspot_engine, "count", start=END, end=START)
+        _frame(hotspot_engine, "count", start=dt.date(2025, 3, 1), end=dt.date(2025, 1, 31))
 
 
 # --- ranking ----------------------------------------------------------------------------
@@ -323,11 +447,34 @@ def test_bad_input_gets_a_clear_message(hotspot_engine):
 def test_ranked_table_leads_with_the_surest_rise_and_keeps_counts(hotspot_engine):
     table = rank_counties(_frame(hotspot_engine, "change").reset_index(), "change")
     assert table["county"].tolist()[:3] == ["Mombasa", "Kwale", "Kilifi"]
-    assert table.loc[0, ["this period", "previous period"]].tolist() == ["40", "10"]
+    assert table.loc[0, ["this period", "a year earlier", "change %", "is it real?"]].tolist() \
+        == ["40", "10", "+304%", "significant"]  # 40 against 10 × 90/91 days
     assert table["rank"].tolist()[:4] == ["1", "2", "3", ""]
     assert (table["rank"] == "").sum() == 44  # noise is listed but not ranked
+    nairobi = table.set_index("county").loc["Nairobi"]
+    assert (nairobi["this period"], nairobi["a year earlier"]) == ("3", "2")  # like for like
+    assert nairobi["months compared"] == "2 of 3"
+    garissa = table.set_index("county").loc["Garissa"]
+    assert (garissa["a year earlier"], garissa["is it real?"]) == ("—", "no data to compare")
+
+
+def test_ranked_counts_carry_their_coverage_never_zero_for_no_data(hotspot_engine):
     rate = rank_counties(_frame(hotspot_engine, "rate").reset_index(), "rate")
-    assert rate.loc[0, "county"] == "Mombasa" and rate.loc[0, "crimes"] == "40"
+    # 30 among 340,671 people lead 40 among 1,208,333.
+    assert rate.loc[0, ["county", "crimes"]].tolist() == ["Taita Taveta", "30"]
+    by_county = rate.set_index("county")
+    assert by_county.loc["Tana River", ["rank", "crimes", "months with data",
+                                        "rate per 100,000"]].tolist() == [
+        "", "12 (2 of 3 months)", "2 of 3", "—"]
+    assert by_county.loc["Tana River", "coverage note"] == "data for 2 of 3 months; no rate"
+    assert by_county.loc["Marsabit", ["rank", "crimes"]].tolist() == ["", "yearly figures only"]
+    assert by_county.loc["Kirinyaga", ["rank", "crimes"]].tolist() == ["", "no data"]
+    assert not rate["crimes"].isin(["0", "", None]).any()
+    # Unranked: part of the period first, then yearly figures only, then no data.
+    assert rate.loc[7:9, "county"].tolist() == ["Tana River", "Marsabit", "Baringo"]
+    count = rank_counties(_frame(hotspot_engine, "count").reset_index(), "count")
+    assert count["county"].tolist()[:3] == ["Mombasa", "Garissa", "Taita Taveta"]
+    assert (count["rank"] != "").sum() == 7  # complete counties only
 
 
 # --- fixed classes ----------------------------------------------------------------------
@@ -342,7 +489,7 @@ SCHEME_CASES = [
     (SENTIMENT_SCHEME, 5.0, "Very positive (4–5)"),
     (CHANGE_SCHEME, -2, "Significant fall"), (CHANGE_SCHEME, -1, "Possible fall"),
     (CHANGE_SCHEME, 0, CHANGE_NEUTRAL), (CHANGE_SCHEME, 1, "Possible rise"),
-    (CHANGE_SCHEME, 2, "Significant rise"),
+    (CHANGE_SCHEME, 2, "Significant rise"), (RATE_COVERAGE_SCHEME, 120.0, "100–200"),
     (HEX_SCHEME, 1, "1–4"), (HEX_SCHEME, 250, "250+"),
 ]
 
@@ -357,15 +504,35 @@ def test_same_value_same_class_whatever_else_is_on_the_map(scheme, value, label)
 
 def test_every_mode_has_a_scheme_with_distinct_colours():
     assert set(SCHEME_BY_MODE) == set(MAP_MODES)
-    assert SCHEME_BY_MODE["rate"] is RATE_SCHEME
+    # The Hotspots rate map has the rate classes and colours of every other rate map.
+    rate = SCHEME_BY_MODE["rate"]
+    assert (rate.edges, rate.colors, rate.labels) == (
+        RATE_SCHEME.edges, RATE_SCHEME.colors, RATE_SCHEME.labels)
     for scheme in SCHEME_BY_MODE.values():
         assert len(set(scheme.colors)) == len(scheme.colors)
+        # Every class, grey ones included, has a colour of its own.
+        assert len(set(scheme.color_map().values())) == len(scheme.order())
+
+
+def test_coverage_greys_are_their_own_classes_in_the_crime_legends():
+    for mode in ("count", "rate"):
+        scheme = SCHEME_BY_MODE[mode]
+        assert scheme.order()[-4:] == [INCOMPLETE, YEARLY_ONLY, SUPPRESSED, NO_DATA]
+        classes = scheme.classify(pd.Series([120.0, 120.0, math.nan, 120.0]),
+                                  status=pd.Series([None, INCOMPLETE, YEARLY_ONLY, NO_DATA]))
+        assert classes.tolist()[1:] == [INCOMPLETE, YEARLY_ONLY, NO_DATA]
+    with pytest.raises(ValueError, match="not a grey class"):
+        CHANGE_SCHEME.classify(pd.Series([1.0]), status=pd.Series([INCOMPLETE]))
 
 
 def test_change_map_draws_noise_near_white_and_real_change_strong():
     colours = CHANGE_SCHEME.color_map()
     assert colours[CHANGE_NEUTRAL] == "#f7f7f7"
     assert colours["Possible rise"] == "#f4a582" and colours["Significant rise"] == "#b2182b"
+    # Nothing to compare is grey, named for what it is; there is no plain "No data".
+    assert NO_DATA not in CHANGE_SCHEME.order()
+    assert CHANGE_SCHEME.order()[-2:] == [SUPPRESSED, NO_COMPARISON]
+    assert CHANGE_SCHEME.classify(pd.Series([math.nan])).iloc[0] == NO_COMPARISON
 
 
 # --- hexagon cells ----------------------------------------------------------------------
@@ -499,6 +666,20 @@ def test_switching_modes_and_the_hex_layer(hotspot_db_url, monkeypatch):
     assert not problems(at)
     decks = at.get("deck_gl_json_chart")
     assert decks and "H3HexagonLayer" in decks[0].proto.json
+
+
+@pytest.mark.parametrize("mode", ["count", "rate", "change"])
+def test_page_says_what_the_crime_figures_cover_and_compare_with(hotspot_db_url, monkeypatch,
+                                                                 mode):
+    at = _page(hotspot_db_url, monkeypatch, **{"from": "2025-01", "to": "2025-03", "map": mode})
+    assert not problems(at), "\n".join(problems(at))
+    captions = " ".join(c.value for c in at.caption)
+    # crime_summary(scope).coverage_note, word for word
+    assert "7 of 47 counties reported for all 3 months" in captions
+    assert "part of the period: Tana River 2 of 3" in captions
+    assert "yearly figures only: Marsabit" in captions
+    compare = "vs the same months a year earlier (Jan 2024 – Mar 2024)"
+    assert (compare in captions) == (mode == "change")
 
 
 def test_picking_a_county_selects_it_for_its_profile(hotspot_db_url, monkeypatch):

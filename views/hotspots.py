@@ -5,11 +5,12 @@ table beside it, and a click (or a pick) that opens a county's profile."""
 import pandas as pd
 import streamlit as st
 
-from charts.classes import HEX_SCHEME, SCHEME_BY_MODE
+from charts.classes import BASIS_CLASS, HEX_SCHEME, SCHEME_BY_MODE
 from charts.hexmap import COUNTY_LAYER_ID, HEX_LAYER_ID, hex_deck, legend_html
 from charts.maps import county_choropleth
 from config import get_settings
 from data_access import reference
+from data_access.figures.crime import crime_summary
 from data_access.hotspots import (
     CRIME_MODES,
     MAP_MODES,
@@ -36,8 +37,9 @@ MAP_WIDTH_PX, MAP_HEIGHT_PX = 600, 560
 SIDE_COLUMNS = {
     "count": ["crimes", "rate per 100,000"],
     "rate": ["rate per 100,000", "crimes"],
-    "change": ["this period", "previous period", "z", "is it real?"],
-    "concerns": ["concerns raised at forums", "forums held"],
+    # The verdict first, so it is in view in the narrow column; the counts beside the %.
+    "change": ["is it real?", "change %", "this period", "a year earlier"],
+    "concerns": ["concerns raised", "at forums", "in chiefs' reports"],
     "resolution": ["resolution rate %", "fulfilled", "verified", "unverified"],
     "sentiment": ["sentiment (1–5)", "reports", "compliance %"],
 }
@@ -45,28 +47,38 @@ SIDE_COLUMNS = {
 # Per mode: legend title, "about this number", source, which data source dates it, and
 # the tooltip lines (column of the map frame → label shown).
 MODE_INFO = {
-    "count": ("Crimes in period", DEFINITIONS["crime_count"],
+    "count": ("Crimes in period",
+              DEFINITIONS["crime_count"] + "\n\n" + DEFINITIONS["coverage"] + "\n\n"
+              + DEFINITIONS["precedence"],
               "National Crime Trends Observatory (crime_agg)", "observatory",
-              {"count_display": "crimes", "previous_display": "previous period",
-               "rate": "per 100,000"}),
-    "rate": ("per 100,000", DEFINITIONS["rate"],
+              {"crimes": "crimes", "months_label": "months with data",
+               "rate_display": "per 100,000", "note": "note"}),
+    "rate": ("per 100,000",
+             DEFINITIONS["rate"] + "\n\n" + DEFINITIONS["coverage"] + "\n\n"
+             + DEFINITIONS["precedence"],
              "National Crime Trends Observatory (crime_agg); population: KNBS 2019 census",
              "observatory",
-             {"rate": "per 100,000", "count_display": "crimes",
-              "population_2019": "population (2019)"}),
-    "change": ("Change vs previous period",
-               DEFINITIONS["change_map"] + "\n\n" + DEFINITIONS["significance"],
+             {"rate_display": "per 100,000", "crimes": "crimes",
+              "population_2019": "population (2019)", "note": "note"}),
+    "change": ("Change vs the same months a year earlier",
+               DEFINITIONS["change_map"] + "\n\n" + DEFINITIONS["change"] + "\n\n"
+               + DEFINITIONS["significance"] + "\n\n" + DEFINITIONS["dispersion"],
                "National Crime Trends Observatory (crime_agg)", "observatory",
-               {"count_display": "this period", "previous_display": "previous period",
-                "pct": "change %", "z_r": "z", "verdict": "is it real?"}),
-    "concerns": ("Concerns raised", DEFINITIONS["forum_concerns"],
-                 "Jukwaa la Usalama forum records (concerns)", "forums",
-                 {"concerns_display": "concerns", "forums_display": "forums held"}),
+               {"current_compared_shown": "this period", "previous_shown": "a year earlier",
+                "pct": "change %", "z_r": "z", "change_verdict": "is it real?",
+                "note": "note"}),
+    "concerns": ("Concerns raised", DEFINITIONS["concerns_raised"],
+                 "Jukwaa la Usalama forum records (concerns) and chiefs' monthly reports "
+                 "(NGAO)", "forums",
+                 {"concerns_display": "concerns raised", "forum_concerns_display": "at forums",
+                  "chief_concerns_display": "in chiefs' reports",
+                  "forums_display": "forums held"}),
     "resolution": ("Resolution rate", DEFINITIONS["resolution"],
                    "Forum commitments and their status updates", "commitments",
                    {"value_display": "resolution rate", "fulfilled_display": "fulfilled",
                     "verified_display": "verified", "unverified_display": "unverified",
-                    "made_display": "made"}),
+                    "made_display": "made", "overdue_display": "overdue",
+                    "past_due_unverified_display": "past due, not yet verified"}),
     "sentiment": ("Sentiment (1–5)",
                   DEFINITIONS["sentiment"] + "\n\n" + DEFINITIONS["compliance"],
                   "Chiefs' monthly reports (NGAO)", "chiefs",
@@ -134,20 +146,28 @@ elif not show_hex and "hex" in st.query_params:
     del st.query_params["hex"]
 
 # --- data -----------------------------------------------------------------------------
-prev_start, prev_end = f.previous
-frame = county_map_frame(mode=mode, start=f.start, end=f.end, prev_start=prev_start,
-                         prev_end=prev_end, categories=f.categories, themes=f.themes,
-                         county_codes=f.county_codes, public=f.public)
+# Every crime figure comes from data_access.figures (through county_map_frame and
+# crime_summary); this page only formats them.
+frame = county_map_frame(mode=mode, scope=f.scope)
 scheme = SCHEME_BY_MODE[mode]
-frame["class"] = scheme.classify(frame["value"], suppressed=frame["suppressed"])
+# Counties whose data do not cover the whole period are grey, with their own class.
+grey = frame["basis"].map(BASIS_CLASS) if mode in ("count", "rate") else None
+frame["class"] = scheme.classify(frame["value"], suppressed=frame["suppressed"], status=grey)
 legend_title, definition, source, source_key, hover_cols = MODE_INFO[mode]
 ranked = rank_counties(frame, mode)
+crime_caption = ""
+if mode in CRIME_MODES:
+    summary = crime_summary(f.scope)
+    crime_caption = f"{t('crimes_recorded', lang)}: {summary.coverage_note}."
+    if mode == "change":  # "vs the same months a year earlier (…)" or "no change: …"
+        note = summary.comparison_note
+        crime_caption += f" Change {note}." if note.startswith("vs ") else \
+            f" {note[:1].upper()}{note[1:]}."
+    crime_caption += "\n\n"
 # Tooltip and table columns with readable names.
-if "rate_per_100k" in frame:
-    frame["rate"] = frame["rate_per_100k"].round(1)
 if mode == "change":
-    frame["pct"] = frame["pct_change"].round(0)
-    frame["z_r"] = frame["z"].round(2)
+    frame["pct"] = frame["pct_change"].map(lambda v: "—" if pd.isna(v) else f"{v:+.0f}%")
+    frame["z_r"] = frame["z"].map(lambda v: "—" if pd.isna(v) else f"{v:+.2f}")
 if mode == "sentiment":
     frame["compliance_pct"] = (frame["compliance"] * 100).round(0)
 hover_frame = frame[["county_code", "county", "class", *hover_cols]].rename(columns=hover_cols)
@@ -156,7 +176,9 @@ center, zoom = {"lat": view["lat"], "lon": view["lon"]}, view["zoom"]
 population_note = (f"Population: {settings.population_source}. " if mode == "rate" else "")
 as_of = _as_of(source_key)
 
-if mode == "concerns" and int(frame["forums"].sum()) == 0:
+if mode == "concerns" and int(frame["forums"].sum()) == 0 \
+        and not frame["concerns_at_least"].fillna(1).gt(0).any():
+    # Nothing at forums or in chiefs' reports (a hidden "<5" still counts as something).
     st.info(t("no_forums_in_period", lang))
 
 left, right = st.columns([3, 2])
@@ -196,6 +218,10 @@ with left:
         # when the area in scope changes. (Streamlit 1.67 remounts a plotly chart whose
         # figure changed, so a new mode or filter starts from the framed view.)
         fig.update_layout(uirevision="hotspots-" + ",".join(f.county_codes))
+        # Tooltips in dark text on white: on a near-white or grey county the default
+        # (the county's own colour behind grey text) is hard to read.
+        fig.update_layout(hoverlabel={"bgcolor": "white", "bordercolor": "#555555",
+                                      "font": {"color": "#1f1f1f"}})
         # The legend goes under the map, in rows: over the map it would hide counties.
         fig.update_layout(legend={"orientation": "h", "x": 0, "xanchor": "left", "y": 0,
                                   "yanchor": "top", "bgcolor": "rgba(255,255,255,0)",
@@ -205,7 +231,7 @@ with left:
         state = chart_block(
             t(f"mode_{mode}", lang), fig, map_table, filters=f, definition=definition,
             source=source, as_of=as_of, key="hotspots_map", on_select="rerun",
-            selection_mode="points", caption=population_note + ATTRIBUTION,
+            selection_mode="points", caption=crime_caption + population_note + ATTRIBUTION,
         )
     st.caption(t("click_hint", lang))
     clicked = _clicked_county(state)
