@@ -1,24 +1,34 @@
-"""Queries behind the county profile: concerns raised at a county's forums by theme, and
-the commitments made there with their status (counts and the list with due dates).
+"""Queries behind the county profile: concerns raised in a county by theme (at its forums
+and in its chiefs' reports, ``data_access.concerns``), and the commitments made there with
+their status (counts and the list with due dates).
 
 Everything is public-safe at the source: in public mode counts of 1–4 read "<5"
 (always for the sensitive themes, GBV and violent extremism), no concern summaries or
 notes are returned, and a commitment title on a sensitive theme is withheld (the same
 rule as the Commitments page, see ``data_access.commitments``).
+
+Its crime figures (:func:`county_crime_profile`) all come from :mod:`data_access.figures`,
+so the profile shows the numbers every other page, export and briefing shows.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+from dataclasses import dataclass
 
 import pandas as pd
-import sqlalchemy as sa
-from sqlalchemy.engine import Connection
 
 from data_access import reference
-from data_access import schema as s
-from data_access.cache import cached_query, read_df
 from data_access.commitments import WITHHELD_TITLE, commitments_as_of
+from data_access.concerns import concern_counts, concerns_raised
+from data_access.figures.crime import CrimeSummary, county_crime, crime_summary
+from data_access.figures.emerging import emerging_threats, examined_month
+from data_access.figures.scope import Scope
+from data_access.figures.trends import (
+    area_rate_series,
+    monthly_availability,
+    period_comparison,
+)
 from data_access.privacy import suppress_counts
 
 
@@ -32,56 +42,38 @@ def _check_codes(county_codes: tuple[str, ...], themes: tuple[str, ...]) -> None
         raise ValueError(f"unknown concern theme(s) {', '.join(bad)}")
 
 
-def _themes_frame(themes: tuple[str, ...]) -> pd.DataFrame:
-    rows = [(t.code, t.label, t.label_sw, t.sensitive) for t in reference.THEMES
-            if not themes or t.code in themes]
-    return pd.DataFrame(rows, columns=["theme_code", "theme", "theme_sw", "sensitive"])
-
-
-@cached_query
-def forum_concern_counts(conn: Connection, *, start: dt.date, end: dt.date,
-                         county_codes: tuple[str, ...] = (),
-                         themes: tuple[str, ...] = ()) -> pd.DataFrame:
-    """Concerns raised at forums in [start, end] per theme: ``theme_code, concerns``.
-
-    Only concerns linked to a forum count (those from chiefs' reports or live capture
-    are not "raised at its forums"). Themes with none are absent.
-    """
-    c = s.concerns
-    stmt = (sa.select(c.c.theme_code, sa.func.count().label("concerns"))
-            .where(c.c.raised_on.between(start, end), c.c.forum_id.is_not(None))
-            .group_by(c.c.theme_code))
-    if county_codes:
-        stmt = stmt.where(c.c.county_code.in_(list(county_codes)))
-    if themes:
-        stmt = stmt.where(c.c.theme_code.in_(list(themes)))
-    return read_df(conn, stmt)
-
-
 def concerns_by_theme(*, start: dt.date, end: dt.date, county_codes: tuple[str, ...] = (),
                       themes: tuple[str, ...] = (), public: bool = False,
                       engine=None) -> pd.DataFrame:
-    """Concerns raised at forums by theme, every theme in scope listed, most raised first.
+    """Concerns raised by theme (:func:`data_access.concerns.concerns_raised`: at forums
+    held in the period and in chiefs' reports for its months), every theme in scope
+    listed, most raised first.
 
-    Columns: ``theme_code, theme, theme_sw, sensitive, concerns, share,
-    concerns_display``; ``share`` is of all forum concerns in scope. Counts of 1–4 read
-    "<5" in public mode and always for sensitive themes (their share is hidden with them).
+    Columns: ``theme_code, theme, theme_sw, sensitive, forum_concerns, chief_concerns,
+    concerns, concerns_at_least, share`` and a ``_display`` column per count; ``share``
+    is of all concerns raised in scope. Counts of 1–4 read "<5" in public mode and always
+    for sensitive themes (their share is hidden with them); a total beside a hidden part
+    reads "≥ n".
     """
     county_codes, themes = tuple(county_codes), tuple(themes)
     _check_codes(county_codes, themes)
     if end < start:
         raise ValueError(f"the period ends ({end}) before it starts ({start})")
-    raw = forum_concern_counts(engine=engine, start=start, end=end, county_codes=county_codes,
-                               themes=themes)
-    out = _themes_frame(themes).merge(raw, on="theme_code", how="left")
-    out["concerns"] = pd.to_numeric(out["concerns"]).fillna(0).astype("int64")
-    total = out["concerns"].sum()
-    out["share"] = out["concerns"] / total if total else float("nan")
+    out = concerns_raised(engine=engine, start=start, end=end, county_codes=county_codes,
+                          themes=themes, by="theme", public=public)
+    # Shares and order from the exact counts (the same cached query), hidden with them.
+    raw = concern_counts(engine=engine, start=start, end=end, county_codes=county_codes,
+                         themes=themes)
+    per_theme = (raw.groupby("theme_code")[["forum_concerns", "chief_concerns"]].sum()
+                 .sum(axis=1))
+    exact = out["theme_code"].map(per_theme).fillna(0).astype("int64")
+    total = int(exact.sum())
+    out["share"] = (exact / total if total else exact * float("nan")).astype("float64")
+    out["share"] = out["share"].where(out["concerns"].notna())
     order = {t.code: i for i, t in enumerate(reference.THEMES)}
-    out = out.assign(_o=out["theme_code"].map(order)).sort_values(
-        ["concerns", "_o"], ascending=[False, True]).drop(columns="_o").reset_index(drop=True)
-    return suppress_counts(out, ["concerns"], public=public, sensitive=out["sensitive"],
-                           dependents={"concerns": ["share"]})
+    out = out.assign(_n=exact, _o=out["theme_code"].map(order)).sort_values(
+        ["_n", "_o"], ascending=[False, True]).drop(columns=["_n", "_o"])
+    return out.reset_index(drop=True)
 
 
 def commitment_status_counts(*, as_of: dt.date, county_codes: tuple[str, ...] = (),
@@ -90,7 +82,9 @@ def commitment_status_counts(*, as_of: dt.date, county_codes: tuple[str, ...] = 
     """Commitments made up to ``as_of`` counted by their status on that date.
 
     One row per status (all seven, in workflow order), columns: ``status, label,
-    label_sw, commitments, overdue, commitments_display, overdue_display``. Counts of
+    label_sw, commitments, overdue, past_due_unverified`` and their ``_display``
+    columns. ``overdue`` is never set on the unverified row: unverified commitments past
+    their due date are ``past_due_unverified`` (``metrics.DEFINITIONS``). Counts of
     1–4 read "<5" in public mode (always when only sensitive themes are selected).
     """
     county_codes, themes = tuple(county_codes), tuple(themes)
@@ -98,27 +92,31 @@ def commitment_status_counts(*, as_of: dt.date, county_codes: tuple[str, ...] = 
     frame = commitments_as_of(engine=engine, as_of=as_of, county_codes=county_codes,
                               themes=themes)
     counts = frame.groupby("status").agg(commitments=("commitment_id", "count"),
-                                         overdue=("overdue", "sum"))
+                                         overdue=("overdue", "sum"),
+                                         past_due_unverified=("past_due_unverified", "sum"))
     out = pd.DataFrame([(code, en, sw) for code, (en, sw) in
                         reference.COMMITMENT_STATUSES.items()],
                        columns=["status", "label", "label_sw"])
     out = out.merge(counts, left_on="status", right_index=True, how="left")
-    out[["commitments", "overdue"]] = out[["commitments", "overdue"]].fillna(0).astype("int64")
+    cols = ["commitments", "overdue", "past_due_unverified"]
+    out[cols] = out[cols].fillna(0).astype("int64")
     sensitive_only = bool(themes) and all(reference.THEME_BY_CODE[t].sensitive for t in themes)
-    return suppress_counts(out.reset_index(drop=True), ["commitments", "overdue"],
+    return suppress_counts(out.reset_index(drop=True), cols,
                            public=public, sensitive=pd.Series(sensitive_only, index=out.index))
 
 
 def commitment_list(*, as_of: dt.date, county_codes: tuple[str, ...] = (),
                     themes: tuple[str, ...] = (), public: bool = False,
                     engine=None) -> pd.DataFrame:
-    """The commitments made up to ``as_of``: overdue first (most overdue on top), then the
-    open ones by due date, then the closed ones.
+    """The commitments made up to ``as_of``: overdue first (most overdue on top), then
+    those past due but not yet verified (never overdue), then the open ones by due date,
+    then the closed ones.
 
     Columns: ``commitment_id, title, institution, institution_short, theme, theme_sw,
     forum_edition, made_on, due_on, status, status_label, status_label_sw, overdue,
-    days_overdue``. No concern summary, note or evidence is ever returned; in public
-    mode the title of a commitment on a sensitive theme is withheld.
+    days_overdue, past_due_unverified, days_past_due``. No concern summary, note or
+    evidence is ever returned; in public mode the title of a commitment on a sensitive
+    theme is withheld.
     """
     county_codes, themes = tuple(county_codes), tuple(themes)
     _check_codes(county_codes, themes)
@@ -130,10 +128,62 @@ def commitment_list(*, as_of: dt.date, county_codes: tuple[str, ...] = (),
     out["status_label"] = out["status"].map(lambda v: reference.COMMITMENT_STATUSES[v][0])
     out["status_label_sw"] = out["status"].map(lambda v: reference.COMMITMENT_STATUSES[v][1])
     closed = out["status"].isin(list(reference.CLOSED_STATUSES))
-    out["_group"] = [0 if o else (2 if c else 1) for o, c in zip(out["overdue"], closed)]
-    out = out.sort_values(["_group", "days_overdue", "due_on", "commitment_id"],
+    out["_group"] = [0 if o else 1 if u else 3 if c else 2
+                     for o, u, c in zip(out["overdue"], out["past_due_unverified"], closed)]
+    out = out.sort_values(["_group", "days_past_due", "due_on", "commitment_id"],
                           ascending=[True, False, True, True], na_position="last")
     cols = ["commitment_id", "title", "institution", "institution_short", "theme", "theme_sw",
             "forum_edition", "made_on", "due_on", "status", "status_label", "status_label_sw",
-            "overdue", "days_overdue"]
+            "overdue", "days_overdue", "past_due_unverified", "days_past_due"]
     return out[cols].reset_index(drop=True)
+
+
+# --- crime: every figure from data_access.figures -------------------------------------------
+
+
+@dataclass(frozen=True)
+class CountyCrime:
+    """A county's crime figures for its profile, each taken as it is from
+    :mod:`data_access.figures` (nothing is added up, subtracted or divided here)."""
+
+    row: pd.Series  # the county's row of figures.crime.county_crime(scope)
+    summary: CrimeSummary  # crime_summary(scope): what the figures cover and compare with
+    region: CrimeSummary  # the county's region: same period, categories and audience
+    kenya: CrimeSummary  # all 47 counties: same period, categories and audience
+    categories: pd.DataFrame  # period_comparison(scope, by="category"), most events first
+    rates: pd.DataFrame  # area_rate_series(scope): county, region and Kenya per month
+    monthly: str  # monthly_availability(scope): "monthly", "yearly figures only", "no data"
+    threats: pd.DataFrame  # emerging_threats(scope), most severe first
+    examined: dt.date | None  # examined_month(scope): the month the threats are about
+
+
+def county_crime_profile(scope: Scope, *, engine=None) -> CountyCrime:
+    """The crime figures of the county profile for ``scope`` (its ``county`` must be set).
+
+    The county's total, rate and change against the same months a year earlier are its
+    row of :func:`~data_access.figures.crime.county_crime` (``basis`` says "monthly",
+    "published yearly", "partial", "yearly figures only" or "no data"; a county with
+    only yearly figures in a period of months has no count, never 0); the coverage and
+    comparison notes come from :func:`~data_access.figures.crime.crime_summary`; the
+    region and Kenya are the same figures over their counties; per category, the same
+    change (:func:`~data_access.figures.trends.period_comparison`, which the Trends page
+    shows). The monthly rates hold NaN for a month without data (a gap, never 0).
+    """
+    if not scope.county:
+        raise ValueError("a county profile needs a county: set Scope.county")
+    table = county_crime(scope, engine=engine)
+    row = table.set_index("county_code").loc[scope.county]
+    region = Scope(scope.period, scope.audience, region=row["region_code"],
+                   categories=scope.categories)
+    kenya = Scope(scope.period, scope.audience, categories=scope.categories)
+    return CountyCrime(
+        row=row,
+        summary=crime_summary(scope, engine=engine),
+        region=crime_summary(region, engine=engine),
+        kenya=crime_summary(kenya, engine=engine),
+        categories=period_comparison(scope, by="category", engine=engine),
+        rates=area_rate_series(scope, engine=engine),
+        monthly=monthly_availability(scope, engine=engine),
+        threats=emerging_threats(scope, engine=engine),
+        examined=examined_month(scope, engine=engine),
+    )

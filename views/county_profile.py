@@ -1,9 +1,13 @@
 """County profile: what lies behind one county's numbers — its crime trend and rate against
-its region and Kenya, the concerns raised at its forums, the commitments made there and
+its region and Kenya, the concerns raised there (at its forums and in its chiefs' reports),
+the commitments made there and
 their status, and its chiefs' sentiment and reporting — the three sources side by side.
 
 ``?county=<code>`` (e.g. ``/county?county=024``) opens a county directly; without a county
-the page offers a picker."""
+the page offers a picker.
+
+Every crime figure comes from ``data_access.figures`` (through
+``data_access.county_profile.county_crime_profile``); the page only formats it."""
 
 import datetime as dt
 
@@ -14,16 +18,21 @@ from charts.profile import chiefs_chart, count_bars, status_bars
 from charts.trends import emerging_chart, rate_lines, ytd_bars
 from data_access import reference
 from data_access.chiefs import chiefs_by_county, chiefs_monthly, chiefs_top_themes
-from data_access.county_profile import commitment_list, commitment_status_counts, concerns_by_theme
-from data_access.crime import crime_by_county
-from data_access.emerging import emerging_threats
+from data_access.concerns import concerns_raised
+from data_access.county_profile import (
+    commitment_list,
+    commitment_status_counts,
+    concerns_by_theme,
+    county_crime_profile,
+)
+from data_access.figures.scope import month_label
+from data_access.figures.trends import monthly_message
 from data_access.forums import forums_in_period
-from data_access.metrics import DEFINITIONS, classify_change, pct_change, rate_per_100k
+from data_access.metrics import DEFINITIONS
 from data_access.status import data_status
-from data_access.trends import area_rate_series, year_on_year
 from ui.blocks import chart_block, kpi
 from ui.filters import current_filters, set_county
-from ui.i18n import t
+from ui.i18n import t, verdict_label
 
 f = current_filters()
 lang = f.lang
@@ -44,10 +53,6 @@ def wrap(text: str, width: int = 24) -> str:
     return "<br>".join([*lines, line])
 
 
-def fmt(v, spec: str = ",.0f") -> str:
-    return "<5" if pd.isna(v) else format(v, spec)
-
-
 def total_text(values: pd.Series) -> str:
     """The sum of counts some of which may be hidden ("<5", NaN): exact when none is,
     else a lower bound ("≥ 7": each hidden count is at least 1). A public total is never
@@ -63,7 +68,9 @@ def kpi_pair():
     return (st.container(), st.container()) if f.public else st.columns(2)
 
 
-VERDICTS = {v: t(f"verdict_{v}", lang) for v in ("significant", "possible", "too few to tell")}
+verdicts = {v: verdict_label(v, lang) for v in (
+    "significant", "possible", "no clear change", "too few to tell", "no data to compare")}
+no_data = t("no_data_short", lang)
 
 
 # --- no county yet: a picker ------------------------------------------------------------
@@ -83,37 +90,36 @@ county = counties[f.county]
 region = regions[county.region_code]
 region_name = region.name_sw if sw else region.name
 codes = (county.code,)
-prev_start, prev_end = f.previous
 
 st.title(county.name)
 st.caption(t("profile_caption", lang, region=region_name, population=f"{county.population_2019:,}",
              period=f.period_label))
 
 # --- the numbers behind each source -------------------------------------------------------
-crime = crime_by_county(start=f.start, end=f.end, prev_start=prev_start, prev_end=prev_end,
-                        categories=f.categories, public=f.public).set_index("county_code")
-row = crime.loc[county.code]
-in_region = crime[crime["region_code"] == county.region_code]
-rate_region = rate_per_100k(in_region["count"].fillna(0).sum(),
-                            in_region["population_2019"].sum())
-rate_kenya = rate_per_100k(crime["count"].fillna(0).sum(), crime["population_2019"].sum())
+# Every crime figure comes from data_access.figures (the county's row of county_crime, the
+# notes of crime_summary, its region's and Kenya's summaries): nothing is added up here.
+crime = county_crime_profile(f.scope)
+row = crime.row
+monthly_note = None if crime.monthly == "monthly" else monthly_message(f.scope, lang=lang)
 forums = forums_in_period(start=f.start, end=f.end, county_codes=codes)
+# Concerns raised in the period (at forums held in it + in chiefs' reports for its months):
+# the same figure as the Overview and the Hotspots map for this county.
+raised = concerns_raised(start=f.start, end=f.end, county_codes=codes, themes=f.themes,
+                         public=f.public).iloc[0]
 concerns = concerns_by_theme(start=f.start, end=f.end, county_codes=codes, themes=f.themes,
                              public=f.public)
 concerns_note = None
-if not len(forums):
-    # No forum in the period: the concerns of the county's forums up to the period's end
-    # are shown instead, and the caption says so.
+if raised["concerns_at_least"] == 0:
+    # Nothing raised in the period: the theme chart shows every concern raised up to the
+    # period's end instead, and its caption says so (the KPI stays the period's).
     first = f.data_first or dt.date(2000, 1, 1)
-    earlier = forums_in_period(start=first, end=f.end, county_codes=codes)
-    if len(earlier):
-        last_forum = earlier.iloc[-1]
-        concerns = concerns_by_theme(start=first, end=f.end, county_codes=codes,
-                                     themes=f.themes, public=f.public)
-        concerns_note = t("concerns_fallback", lang, end=f"{f.end:%d %b %Y}",
-                          edition=last_forum["edition"], date=f"{last_forum['held_on']:%d %b %Y}")
+    earlier = concerns_by_theme(start=first, end=f.end, county_codes=codes,
+                                themes=f.themes, public=f.public)
+    if earlier["concerns"].fillna(1).gt(0).any():
+        concerns = earlier
+        concerns_note = t("concerns_fallback", lang, end=f"{f.end:%d %b %Y}")
     else:
-        concerns_note = t("no_forums", lang)
+        concerns_note = t("no_concerns", lang)
 statuses = commitment_status_counts(as_of=f.end, county_codes=codes, themes=f.themes,
                                     public=f.public)
 chiefs = chiefs_by_county(start=f.start, end=f.end, county_codes=codes,
@@ -123,15 +129,33 @@ as_of = {k: status.loc[k, "last"] for k in ("observatory", "forums", "commitment
 theme_label = "theme_sw" if sw else "theme"
 
 
-def crime_delta() -> tuple[str | None, str, str]:
-    """'+12% vs 868' (the count itself is the KPI value), its colour and the verdict."""
-    if pd.isna(row["count"]) or pd.isna(row["previous"]):
-        return None, "off", ""
-    verdict = classify_change(row["count"], row["previous"])
-    pct = pct_change(row["count"], row["previous"])
-    prev = f"{int(row['previous']):,}"
-    text = f"{pct:+.0f}% vs {prev}" if pct == pct else f"vs {prev}"
-    return text, "inverse" if verdict == "significant" else "off", verdict
+def crime_delta() -> tuple[str | None, str, str, str | None]:
+    """The KPI's change, '+11% vs 79' (the like-for-like count a year earlier beside the
+    %), its colour and arrow (only for a significant or possible change) and a line for
+    the caption: '88 vs 79 crimes, like for like: +11%, no clear change.'"""
+    cur, prev = row["current_compared_display"], row["previous_display"]
+    if not cur or not prev:  # no data on one side: nothing to compare
+        return None, "off", "off", None
+    pct = row["pct_change"]
+    pct_text = f"{pct:+.0f}%" if pd.notna(pct) else None
+    delta = f"{pct_text} vs {prev}" if pct_text else f"vs {prev}"
+    line = t("change_line", lang, current=cur, previous=prev,
+             change=f"{pct_text}, " if pct_text else "",
+             verdict=verdict_label(row["verdict"], lang))
+    real = row["verdict"] in ("significant", "possible") and row["direction"] != "none"
+    return delta, "inverse" if real else "off", "auto" if real else "off", line
+
+
+def rate_text(rate: float) -> str:
+    return "—" if pd.isna(rate) else f"{rate:,.1f}"
+
+
+def county_rate_text() -> str:
+    """The county's rate for the caption; a county with data for part of the period has
+    none and says why."""
+    if row["basis"] == "partial":
+        return t("no_rate", lang, n=row["months_covered"], k=row["months"])
+    return rate_text(row["rate_per_100k"])
 
 
 # --- the three sources side by side --------------------------------------------------------
@@ -139,56 +163,87 @@ obs_col, forum_col, chief_col = st.columns(3, gap="medium")
 
 with obs_col:
     st.header(t("observatory", lang), divider="gray")
-    k1, k2 = kpi_pair()
-    delta, colour, verdict = crime_delta()
-    kpi(k1, t("kpi_crimes", lang), row["count_display"], delta=delta, delta_color=colour,
-        help_text=f"{f.period_label} vs the previous {f.months} months"
-        + (f": {verdict}. " if verdict else ". ") + DEFINITIONS["significance"])
-    kpi(k2, t("kpi_rate", lang), fmt(row["rate_per_100k"], ",.1f"),
-        help_text=DEFINITIONS["rate"])
-    lines = [t("rates_line", lang, county=county.name, rate=fmt(row["rate_per_100k"], ",.1f"),
-               region=region_name, rate_region=f"{rate_region:,.1f}",
-               rate_kenya=f"{rate_kenya:,.1f}")]
-    if verdict:
-        lines.insert(0, t("crimes_line", lang, count=row["count_display"],
-                          previous=row["previous_display"], months=f.months,
-                          verdict=t(f"verdict_{verdict}", lang)))
-    st.caption(" ".join(lines))
+    delta, colour, arrow, change_line = crime_delta()
+    if row["basis"] in ("yearly figures only", "no data"):
+        # Never a 0: the county has no monthly figure for this period (or none at all).
+        st.info(t("yearly_only" if row["basis"] == "yearly figures only" else "no_crime_data",
+                  lang))
+    else:
+        k1, k2 = kpi_pair()
+        kpi(k1, t("kpi_crimes", lang), row["count_display"], delta=delta, delta_color=colour,
+            delta_arrow=arrow,
+            help_text=DEFINITIONS["crime_count"] + " " + DEFINITIONS["change"] + " "
+            + DEFINITIONS["significance"]
+            + (" " + DEFINITIONS["yearly"] if f.period.whole_years else ""))
+        hidden = row["count_display"].startswith("<")
+        kpi(k2, t("kpi_rate", lang), rate_text(row["rate_per_100k"]),
+            delta=t("hidden_rate", lang) if hidden else None, delta_arrow="off",
+            help_text=DEFINITIONS["rate"])
+    # What the figures cover and compare with, then the rate beside the region's and Kenya's.
+    st.caption(" ".join(n for n in (
+        change_line,
+        f"{crime.summary.coverage_note} · {crime.summary.comparison_note}.",
+        t("rates_line", lang, county=county.name, rate=county_rate_text(),
+          region=region_name, rate_region=rate_text(crime.region.rate_per_100k),
+          rate_kenya=rate_text(crime.kenya.rate_per_100k))) if n))
 
-    rates = area_rate_series(start=f.start, end=f.end, county_code=county.code,
-                             categories=f.categories, public=f.public)
-    if sw:
-        rates.loc[rates["area"] == "region", "label"] = f"Eneo la {region_name}"
-    fig = rate_lines(rates, y_title=t("per_100k_month", lang), height=330)
-    table = pd.DataFrame({"month": rates["month"].dt.strftime("%Y-%m"), "area": rates["label"],
-                          "crimes": rates["count_display"],
-                          "population (2019)": rates["population"],
-                          "rate per 100,000": rates["rate_per_100k"].round(2)})
-    chart_block(t("rate_vs_title", lang), fig, table, filters=f, definition=DEFINITIONS["rate"],
-                source="National Crime Trends Observatory (crime_agg); population: KNBS 2019 "
-                       "census", as_of=as_of["observatory"], key="profile_rates")
+    # The county's monthly rate beside its region's and Kenya's: a month without data is a
+    # gap; a period with yearly figures only has no monthly line at all.
+    if monthly_note:
+        st.subheader(t("rate_vs_title", lang))
+        st.info(monthly_note)
+    else:
+        rates = crime.rates.copy()
+        notes = [t("profile_gaps", lang)]
+        if f.period.to_date:  # a month still running is never drawn beside whole months
+            rates = rates[rates["month"] < pd.Timestamp(f.period.end.replace(day=1))]
+            notes.append(t("to_date_left_out", lang, month=month_label(f.period.end, lang),
+                           day=f.period.end.day))
+        if sw:
+            rates.loc[rates["area"] == "region", "label"] = f"Eneo la {region_name}"
+        fig = rate_lines(rates, y_title=t("per_100k_month", lang), no_data_label=no_data,
+                         height=330)
+        table = pd.DataFrame({
+            "month": [month_label(m, lang) for m in rates["month"]], "area": rates["label"],
+            "crimes": rates["count_display"].replace("", no_data),
+            "counties reporting": [t("reporting", lang, n=n, k=k) for n, k in
+                                   zip(rates["counties_reporting"], rates["counties"])],
+            "population (2019) of the counties reporting": rates["population"],
+            "rate per 100,000": rates["rate_per_100k"].round(2)})
+        chart_block(t("rate_vs_title", lang), fig, table, filters=f,
+                    definition=DEFINITIONS["rate"] + "\n\n" + DEFINITIONS["coverage"],
+                    source="National Crime Trends Observatory (crime_agg); population: KNBS "
+                           "2019 census", as_of=as_of["observatory"], key="profile_rates",
+                    caption=" ".join(notes))
 
-    threats = emerging_threats(start=f.start, end=f.end, county_codes=codes,
-                               categories=f.categories, public=f.public)
+    # Emerging threats in the county: the examined month against the usual level for the
+    # time of year (data_access.figures.emerging).
+    threats, examined = crime.threats, crime.examined
     label = "category_sw" if sw else "category"
     reason = "reason_sw" if sw else "reason"
-    if threats.empty:
-        fig, table = None, pd.DataFrame()
+    if monthly_note or examined is None or threats.empty:
+        if monthly_note:
+            message = monthly_note
+        elif examined is None:
+            message = t("no_emerging_month", lang)
+        else:
+            message = t("no_emerging", lang, month=month_label(examined, lang))
+        st.subheader(t("county_emerging", lang))
+        st.info(message)
     else:
-        threats["row"] = threats[label].map(wrap)
-        fig = emerging_chart(threats, label_col="row", labels={
-            "baseline": t("baseline_avg", lang), "previous": t("previous_month", lang),
-            "current": t("latest_month", lang)})
+        flagged = threats.copy()
+        flagged["row"] = flagged[label].map(wrap)
+        fig = emerging_chart(flagged, label_col="row", labels={
+            "baseline": t("baseline_avg", lang), "current": month_label(examined, lang)})
         table = pd.DataFrame({
-            "category": threats[label], "month": threats["month"].dt.strftime("%Y-%m"),
-            "latest month": threats["current_display"],
-            "previous month": threats["previous_display"],
-            "6-month average": threats["baseline_display"], "z": threats["z"].round(2),
-            "reason": threats[reason]})
-    chart_block(t("county_emerging", lang), fig, table, filters=f,
-                definition=DEFINITIONS["emerging"], source="National Crime Trends Observatory "
-                "(crime_agg)", as_of=as_of["observatory"], key="profile_emerging",
-                caption=t("no_emerging", lang) if threats.empty else None)
+            "category": flagged[label], month_label(examined, lang): flagged["current_display"],
+            t("baseline_avg", lang): flagged["baseline_display"],
+            "score": flagged["score"].round(1), "reason": flagged[reason]})
+        chart_block(t("county_emerging", lang), fig, table, filters=f,
+                    definition=DEFINITIONS["emerging"], source="National Crime Trends "
+                    "Observatory (crime_agg, monthly and daily records)",
+                    as_of=as_of["observatory"], key="profile_emerging",
+                    caption=t("emerging_caption", lang, month=month_label(examined, lang)))
     for text in threats[reason].head(5):
         st.markdown(f"- {text}")
 
@@ -196,25 +251,32 @@ with forum_col:
     st.header(t("forums_commitments", lang), divider="gray")
     k1, k2 = kpi_pair()
     bound = "≥: some counts are under 5 and hidden; each adds at least 1."
-    kpi(k1, t("kpi_concerns", lang), total_text(concerns["concerns"]),
-        help_text="Concerns raised at this county's forums. " + bound)
+    kpi(k1, t("kpi_concerns", lang), raised["concerns_display"],
+        delta=t("concerns_parts", lang, forum=raised["forum_concerns_display"],
+                chief=raised["chief_concerns_display"]), delta_arrow="off",
+        help_text=DEFINITIONS["concerns_raised"] + " " + bound)
     kpi(k2, t("kpi_commitments", lang), total_text(statuses["commitments"]),
         help_text=t("commitments_made", lang) + ". " + bound)
     st.caption(t("forums_line", lang, forums=f"{len(forums):,}") + " "
                + t("overdue_line", lang, overdue=total_text(statuses["overdue"]),
+                   unverified=total_text(statuses["past_due_unverified"]),
                    date=f"{f.end:%d %b %Y}"))
 
-    shown = concerns[concerns["concerns"].fillna(1) > 0].copy()
+    # A total beside a hidden part draws its lower bound ("≥ n"); a hidden total no bar.
+    shown = concerns[concerns["concerns_at_least"].fillna(1) > 0].copy()
     shown["row"] = shown[theme_label].map(wrap)
-    fig = count_bars(shown, label_col="row", value_col="concerns", text_col="concerns_display",
+    fig = count_bars(shown, label_col="row", value_col="concerns_at_least",
+                     text_col="concerns_display",
                      color="#8C6D31") if not shown.empty else None
-    table = pd.DataFrame({"theme": shown[theme_label], "concerns": shown["concerns_display"],
+    table = pd.DataFrame({"theme": shown[theme_label], "concerns raised": shown["concerns_display"],
+                          "at forums": shown["forum_concerns_display"],
+                          "in chiefs' reports": shown["chief_concerns_display"],
                           "share %": (shown["share"] * 100).round(1)})
     chart_block(t("concerns_by_theme", lang), fig, table, filters=f,
-                definition="Concerns raised at this county's Jukwaa la Usalama forums, by "
-                           "theme. Counts under 5 on sensitive themes (GBV, violent extremism) "
-                           "always read <5.",
-                source="Forum records (concerns)", as_of=as_of["forums"],
+                definition=DEFINITIONS["concerns_raised"] + " Counts under 5 on sensitive "
+                           "themes (GBV, violent extremism) always read <5.",
+                source="Forum records (concerns) and chiefs' monthly reports (NGAO)",
+                as_of=as_of["forums"],
                 key="profile_concerns", caption=concerns_note)
 
     statuses["row"] = statuses["label_sw" if sw else "label"]
@@ -224,10 +286,13 @@ with forum_col:
                       overdue_word=t("overdue_word", lang)) if any_made else None
     table = pd.DataFrame({"status": statuses["row"],
                           "commitments": statuses["commitments_display"],
-                          "of them overdue": statuses["overdue_display"]}) if any_made \
+                          "of them overdue": statuses["overdue_display"],
+                          "of them past due, not yet verified":
+                              statuses["past_due_unverified_display"]}) if any_made \
         else pd.DataFrame()
     chart_block(t("commitments_by_status", lang), fig, table, filters=f,
-                definition=DEFINITIONS["resolution"] + "\n\n" + DEFINITIONS["overdue"],
+                definition=DEFINITIONS["resolution"] + "\n\n" + DEFINITIONS["overdue"]
+                + "\n\n" + DEFINITIONS["past_due_unverified"],
                 source="Forum commitments and their status updates",
                 as_of=as_of["commitments"], key="profile_status",
                 caption=t("status_as_of", lang, date=f"{f.end:%d %b %Y}"))
@@ -284,27 +349,43 @@ table = pd.DataFrame({
     "theme": items[theme_label], "made": items["made_on"].dt.date,
     "due": items["due_on"].dt.date,
     "status": items["status_label_sw" if sw else "status_label"],
-    "overdue": [("⚠ " + t("overdue_days", lang, days=int(d))) if o else ""
-                for o, d in zip(items["overdue"], items["days_overdue"].fillna(0))],
+    "overdue": [("⚠ " + t("overdue_days", lang, days=int(d))) if o
+                else t("past_due_unverified_by", lang, days=int(d)) if u else ""
+                for o, u, d in zip(items["overdue"], items["past_due_unverified"],
+                                   items["days_past_due"].fillna(0))],
 })
 chart_block(t("commitment_list", lang), None, table, filters=f,
-            definition=DEFINITIONS["overdue"], source="Forum commitments and their status "
+            definition=DEFINITIONS["overdue"] + "\n\n" + DEFINITIONS["past_due_unverified"],
+            source="Forum commitments and their status "
             "updates", as_of=as_of["commitments"], key="profile_commitments",
             caption=t("status_as_of", lang, date=f"{f.end:%d %b %Y}"))
 
-yoy = year_on_year(start=f.start, end=f.end, by="category", categories=f.categories,
-                   county_codes=codes, public=f.public)
-yoy["label"] = yoy["label_sw" if sw else "label"]
-top = yoy.head(10)
-this_label = f"{top.iloc[0]['period_from']:%b %Y}–{top.iloc[0]['period_to']:%b %Y}"
-last_label = f"{top.iloc[0]['previous_from']:%b %Y}–{top.iloc[0]['previous_to']:%b %Y}"
-fig = ytd_bars(top, label_col="label", this_label=this_label, last_label=last_label,
-               verdict_labels=VERDICTS)
-table = pd.DataFrame({"category": top["label"], this_label: top["current_display"],
-                      last_label: top["previous_display"],
-                      "change %": top["pct_change"].round(1), "z": top["z"].round(2),
-                      "is it real?": top["verdict"].map(VERDICTS)})
-chart_block(t("category_change_title", lang), fig, table, filters=f,
-            definition=DEFINITIONS["previous_year"] + "\n\n" + DEFINITIONS["significance"],
-            source="National Crime Trends Observatory (crime_agg)", as_of=as_of["observatory"],
-            key="profile_categories")
+# Crime by category against the same months a year earlier (the Trends page's comparison).
+cats = crime.categories.copy()
+cats["label"] = cats["label_sw" if sw else "label"]
+cats = cats[~((cats["count"] == 0) & (cats["previous"] == 0))]  # none on either side
+top = cats.head(10)
+this_label, last_label = f.period.label(lang), f.period.comparison.label(lang)
+if row["basis"] in ("yearly figures only", "no data"):
+    st.subheader(t("category_change_title", lang))
+    st.info(monthly_note or no_data)
+else:
+    fig = ytd_bars(top, label_col="label", this_label=this_label, last_label=last_label,
+                   verdict_labels=verdicts, current_col="current_compared",
+                   previous_col="previous", no_data_label=no_data)
+    table = pd.DataFrame({
+        "category": top["label"], this_label: top["count_display"].replace("", no_data),
+        f"{this_label}, like for like": top["current_compared_display"].replace("", no_data),
+        last_label: top["previous_display"].replace("", no_data),
+        "change %": top["pct_change"].round(1), "difference": top["difference"].round(0),
+        "z": top["z"].round(2), "is it real?": top["verdict"].map(verdicts),
+        "note": top["note"]})
+    note = crime.summary.comparison_note  # "vs the same months …" or "no change: …"
+    notes = [t("change_vs", lang, note=note) if note.startswith("vs ") else f"{note}.",
+             t("profile_like_for_like", lang)]
+    if len(cats) > len(top):
+        notes.insert(0, t("shown_of", lang, n=len(top), total=len(cats)))
+    chart_block(t("category_change_title", lang), fig, table, filters=f,
+                definition=DEFINITIONS["change"] + "\n\n" + DEFINITIONS["significance"],
+                source="National Crime Trends Observatory (crime_agg)",
+                as_of=as_of["observatory"], key="profile_categories", caption=" ".join(notes))
