@@ -10,7 +10,9 @@ export gives the identical file. Text cells that a spreadsheet would run as a fo
 neutralised (data_access.safe_csv) in CSV and Excel alike.
 
 Frame builders take a connection and optional filters (``county_codes``, ``start``,
-``end``) so the Export page can offer what the current filters show.
+``end``) so the Export page can offer what the current filters show. County metrics take
+the pages' :class:`~data_access.figures.scope.Scope` and every crime figure in them comes
+from :mod:`data_access.figures.crime`, so the file says what the pages say.
 """
 
 from __future__ import annotations
@@ -28,15 +30,17 @@ from sqlalchemy.engine import Connection, Engine
 
 from data_access import reference
 from data_access import schema as s
+from data_access.concerns import concern_counts, shape_concerns
 from data_access.engine import get_engine
+from data_access.figures.coverage import default_period
+from data_access.figures.crime import county_crime
+from data_access.figures.scope import Audience, Period, Scope
 from data_access.imports.templates import ATTENDANCE_COLUMNS, TEMPLATES
 from data_access.imports.validate import BOUNDARIES_GEOJSON, incident_natural_ids
 from data_access.metrics import (
     DEFINITIONS,
-    classify_change,
     is_overdue,
-    pct_change,
-    rate_per_100k,
+    is_past_due_unverified,
 )
 from data_access.safe_csv import to_csv_bytes, to_xlsx_bytes
 
@@ -239,64 +243,112 @@ def chief_reports_frame(conn: Connection, *, county_codes=(), start=None, end=No
 # ---------------------------------------------------------------------- county metrics
 
 
-def latest_year(conn: Connection) -> tuple[dt.date, dt.date]:
-    """The last 12 months with monthly or daily crime data (to today's month if none)."""
-    agg = s.crime_agg
-    last = conn.execute(sa.select(sa.func.max(agg.c.month))
-                        .where(agg.c.grain != "year")).scalar()
-    last = pd.Timestamp(last).date() if last is not None else dt.date.today()
-    last = min(last, dt.date.today()).replace(day=1)
-    end = (pd.Timestamp(last) + pd.offsets.MonthEnd(0)).date()
-    start = (pd.Timestamp(last) - pd.DateOffset(months=11)).date()
-    return start, end
+def scope_for(engine: Engine | None = None, *, county_codes=(), start: dt.date | None = None,
+              end: dt.date | None = None, audience: Audience = Audience.INTERNAL,
+              categories: tuple[str, ...] = (), themes: tuple[str, ...] = ()) -> Scope:
+    """The figures' scope for a period and county codes (county metrics, the briefing).
 
-
-def _crime_by_county(conn: Connection, start: dt.date, end: dt.date) -> pd.Series:
-    agg = s.crime_agg
-    f = _select(conn, sa.select(agg.c.county_code, sa.func.sum(agg.c.count).label("n"))
-                .where(agg.c.grain.in_(("day", "month")), agg.c.period_start >= start,
-                       agg.c.period_start <= end).group_by(agg.c.county_code))
-    return f.set_index("county_code")["n"] if len(f) else pd.Series(dtype="int64")
-
-
-def county_metrics_frame(conn: Connection, *, county_codes=(), start=None, end=None
-                         ) -> pd.DataFrame:
-    """One row per county for a period (default: the latest 12 months with data).
-
-    Columns: ``county_code, county, region, population_2019, period_start, period_end,
-    crimes, previous_crimes, change_pct, change_verdict, rate_per_100k, forums,
-    concerns, commitments, verified, fulfilled, resolution_rate, overdue``.
-    ``previous_crimes`` covers the previous period of equal length.
+    No period: :func:`data_access.figures.coverage.default_period` (the period every page
+    opens on). A period is whole months: ``start`` is the first day of a month. County
+    codes that make up one county or one region give that county's or region's scope;
+    any other set is all Kenya, and the export keeps only their rows (each county's
+    figures do not depend on the other counties in the scope).
     """
-    if start is None or end is None:
-        start, end = latest_year(conn)
-    days = (end - start).days + 1
-    prev_end = start - dt.timedelta(days=1)
-    prev_start = prev_end - dt.timedelta(days=days - 1)
-    regions = {r.code: r.name for r in reference.REGIONS}
-    f = pd.DataFrame([(c.code, c.name, regions[c.region_code], c.population_2019)
-                      for c in reference.counties()],
-                     columns=["county_code", "county", "region", "population_2019"])
+    if (start is None) != (end is None):
+        raise ValueError("give both start and end, or neither (the default period)")
+    period = default_period(engine=engine) if start is None else Period(start, end)
+    codes = set(county_codes)
+    area: dict[str, str] = {}
+    if len(codes) == 1:
+        area = {"county": next(iter(codes))}
+    for r in reference.REGIONS:
+        if len(codes) > 1 and \
+                codes == {c.code for c in reference.counties() if c.region_code == r.code}:
+            area = {"region": r.code}
+    return Scope(period, audience, categories=tuple(categories), themes=tuple(themes), **area)
+
+
+def _crime_by_county(scope: Scope, engine: Engine) -> pd.DataFrame:
+    """The crime columns of the county-metrics export, one row per county in ``scope``.
+
+    Every figure is :func:`data_access.figures.crime.county_crime`'s, as the pages show
+    it: nothing is summed or compared here. "No data" stays blank (never 0) and
+    ``crime_note`` says why; a hidden small count (public audience, sensitive
+    categories) is blank with "<5" in the note.
+    """
+    cc = county_crime(scope, engine=engine)
+    period, earlier = scope.period, scope.period.comparison
+    f = cc[["county_code", "county", "region", "population_2019"]].copy()
+    f["period_start"], f["period_end"] = period.start.isoformat(), period.end.isoformat()
+    f["compared_with_start"] = earlier.start.isoformat()
+    f["compared_with_end"] = earlier.end.isoformat()
+    f["crime_categories"] = ", ".join(_CATEGORY[c] for c in scope.categories) or "all"
+    f["crime_basis"] = cc["basis"]
+    f["months"] = cc["months"]
+    f["months_with_data"] = cc["months_covered"]
+    f["crimes"] = _int_or_blank(cc["count"])
+    f["rate_per_100k"] = cc["rate_per_100k"].round(1)
+    f["crimes_compared"] = _int_or_blank(cc["current_compared"])
+    f["previous_crimes"] = _int_or_blank(cc["previous"])
+    f["months_compared"] = cc["months_compared"]
+    f["change_pct"] = cc["pct_change"].round(1)
+    f["change_verdict"] = cc["verdict"]
+    f["crime_note"] = [_crime_note(r) for r in cc.itertuples()]
+    return f
+
+
+def _crime_note(r) -> str:
+    notes = [r.note] if r.note else []
+    hidden = [f"{what} {shown}" for what, shown in
+              (("crimes", r.count_display), ("crimes compared", r.current_compared_display),
+               ("previous", r.previous_display))
+              if isinstance(shown, str) and shown.startswith("<")]
+    if hidden:
+        notes.append("small counts hidden: " + ", ".join(hidden))
+    return "; ".join(notes)
+
+
+def county_metrics_frame(conn: Connection, *, scope: Scope | None = None, county_codes=(),
+                         start: dt.date | None = None, end: dt.date | None = None,
+                         audience: Audience = Audience.INTERNAL) -> pd.DataFrame:
+    """One row per county of ``scope`` (or of the scope :func:`scope_for` makes of
+    ``county_codes``, ``start``, ``end`` and ``audience``; with no period, the default
+    period of the pages). ``county_codes`` given with a scope keeps only those rows.
+
+    Crime columns, all from :func:`data_access.figures.crime.county_crime` (the figures
+    the pages show): ``period_start, period_end, compared_with_start, compared_with_end``
+    (the same months a year earlier), ``crime_categories, crime_basis, months,
+    months_with_data, crimes, rate_per_100k, crimes_compared, previous_crimes,
+    months_compared, change_pct, change_verdict, crime_note``. The change compares
+    ``crimes_compared`` (the months with data a year earlier too) with
+    ``previous_crimes`` (those months a year earlier), like for like; a county without
+    data is blank, never 0, and ``crime_note`` says why.
+
+    Columns: ``county_code, county, region, population_2019``, the crime columns, ``forums,
+    forum_concerns, chief_concerns, concerns, commitments, verified, fulfilled,
+    resolution_rate, overdue, past_due_unverified``.
+    ``concerns`` is concerns raised (``data_access.concerns``): ``forum_concerns`` at
+    forums held in the period + ``chief_concerns`` in chiefs' reports for its months.
+    ``overdue`` counts verified commitments only; unverified ones past due are
+    ``past_due_unverified``.
+    """
+    engine = conn.engine
+    if scope is None:
+        scope = scope_for(engine, county_codes=county_codes, start=start, end=end,
+                          audience=audience)
+    start, end = scope.period.start, scope.period.end
+    f = _crime_by_county(scope, engine)
     if county_codes:
         f = f[f["county_code"].isin(county_codes)].reset_index(drop=True)
-    f["period_start"], f["period_end"] = start.isoformat(), end.isoformat()
-    cur, prev = _crime_by_county(conn, start, end), _crime_by_county(conn, prev_start, prev_end)
-    f["crimes"] = f["county_code"].map(cur).fillna(0).astype("int64")
-    f["previous_crimes"] = f["county_code"].map(prev).fillna(0).astype("int64")
-    f["change_pct"] = [round(pct_change(a, b), 1) for a, b in
-                       zip(f["crimes"], f["previous_crimes"])]
-    f["change_verdict"] = [classify_change(a, b) for a, b in
-                           zip(f["crimes"], f["previous_crimes"])]
-    f["rate_per_100k"] = rate_per_100k(f["crimes"], f["population_2019"]).round(1)
-    fo, co = s.forums, s.concerns
+    fo = s.forums
     forums = _select(conn, sa.select(fo.c.county_code, sa.func.count().label("n"))
                      .where(fo.c.held_on.between(start, end)).group_by(fo.c.county_code))
-    concerns = _select(conn, sa.select(co.c.county_code, sa.func.count().label("n"))
-                       .where(co.c.raised_on.between(start, end)).group_by(co.c.county_code))
     f["forums"] = f["county_code"].map(forums.set_index("county_code")["n"]).fillna(0) \
         .astype("int64")
-    f["concerns"] = f["county_code"].map(concerns.set_index("county_code")["n"]).fillna(0) \
-        .astype("int64")
+    raised = shape_concerns(concern_counts.uncached(conn, start=start, end=end),
+                            by="county").set_index("county_code")
+    for col in ("forum_concerns", "chief_concerns", "concerns"):
+        f[col] = f["county_code"].map(raised[col]).fillna(0).astype("int64")
     status = _commitment_status(conn, end)
     grouped = status.groupby("county_code")
     f["commitments"] = f["county_code"].map(grouped.size()).fillna(0).astype("int64")
@@ -306,11 +358,14 @@ def county_metrics_frame(conn: Connection, *, county_codes=(), start=None, end=N
         grouped["status"].agg(lambda x: int((x == "fulfilled").sum()))).fillna(0).astype("int64")
     f["resolution_rate"] = (f["fulfilled"] / f["verified"].where(f["verified"] > 0)).round(3)
     f["overdue"] = f["county_code"].map(grouped["overdue"].sum()).fillna(0).astype("int64")
+    f["past_due_unverified"] = f["county_code"].map(
+        grouped["past_due_unverified"].sum()).fillna(0).astype("int64")
     return f
 
 
 def _commitment_status(conn: Connection, as_of: dt.date) -> pd.DataFrame:
-    """Each commitment made by ``as_of``: ``county_code, status, overdue`` as of that day."""
+    """Each commitment made by ``as_of``: ``county_code, status, overdue,
+    past_due_unverified`` as of that day."""
     t, c, u = s.commitments, s.concerns, s.commitment_updates
     com = _select(conn, sa.select(t.c.id, c.c.county_code, t.c.due_on)
                   .select_from(t.join(c, t.c.concern_id == c.c.id)).where(t.c.made_on <= as_of))
@@ -321,6 +376,7 @@ def _commitment_status(conn: Connection, as_of: dt.date) -> pd.DataFrame:
               .groupby("commitment_id")["status"].last())
     com["status"] = com["id"].map(latest).fillna("unverified").astype(object)
     com["overdue"] = is_overdue(com["due_on"], com["status"], as_of)
+    com["past_due_unverified"] = is_past_due_unverified(com["due_on"], com["status"], as_of)
     return com
 
 
@@ -330,17 +386,23 @@ def county_metrics_geojson(frame: pd.DataFrame) -> bytes:
     geometry = {f["properties"]["code"]: f["geometry"] for f in shapes["features"]}
     features = []
     for row in frame.to_dict(orient="records"):
-        props = {k: (None if isinstance(v, float) and np.isnan(v) else
+        # Blank cells (NaN, and pd.NA of the nullable integer columns) are null.
+        props = {k: (None if v is pd.NA or (isinstance(v, float) and np.isnan(v)) else
                      v.item() if isinstance(v, np.generic) else v) for k, v in row.items()}
         features.append({"type": "Feature", "id": row["county_code"],
                          "properties": props, "geometry": geometry[row["county_code"]]})
     collection = {
         "type": "FeatureCollection",
         "name": "jukwaa_county_metrics",
-        "definitions": {"rate_per_100k": DEFINITIONS["rate"],
+        "definitions": {"crimes": DEFINITIONS["crime_count"],
+                        "crime_basis": DEFINITIONS["coverage"],
+                        "rate_per_100k": DEFINITIONS["rate"],
+                        "previous_crimes": DEFINITIONS["change"],
                         "change_verdict": DEFINITIONS["significance"],
                         "resolution_rate": DEFINITIONS["resolution"],
-                        "overdue": DEFINITIONS["overdue"]},
+                        "concerns": DEFINITIONS["concerns_raised"],
+                        "overdue": DEFINITIONS["overdue"],
+                        "past_due_unverified": DEFINITIONS["past_due_unverified"]},
         "features": features,
     }
     return json.dumps(collection, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
@@ -359,13 +421,19 @@ FRAMES: dict[str, Callable[..., pd.DataFrame]] = {
 
 
 def export_frame(engine: Engine | None = None, *, kind: str, county_codes: tuple[str, ...] = (),
-                 start: dt.date | None = None, end: dt.date | None = None) -> pd.DataFrame:
+                 start: dt.date | None = None, end: dt.date | None = None,
+                 scope: Scope | None = None) -> pd.DataFrame:
     """The export of ``kind`` as a DataFrame (columns as documented per builder), from
-    ``engine`` (None: the configured database)."""
+    ``engine`` (None: the configured database). ``scope`` (county-metrics only) is the
+    scope of the figures, as the pages' ``current_filters().scope``."""
     if kind not in FRAMES:
         raise ValueError(f"unknown export kind {kind!r}; choose one of: {', '.join(FRAMES)}")
+    if scope is not None and kind != "county-metrics":
+        raise ValueError("only county-metrics takes a scope; give county_codes, start, end")
+    extra = {"scope": scope} if scope is not None else {}
     with (engine or get_engine()).connect() as conn:
-        return FRAMES[kind](conn, county_codes=tuple(county_codes), start=start, end=end)
+        return FRAMES[kind](conn, county_codes=tuple(county_codes), start=start, end=end,
+                            **extra)
 
 
 def frame_bytes(frame: pd.DataFrame, *, kind: str, fmt: str) -> bytes:
@@ -383,9 +451,10 @@ def frame_bytes(frame: pd.DataFrame, *, kind: str, fmt: str) -> bytes:
 
 def export_bytes(engine: Engine | None = None, *, kind: str, fmt: str,
                  county_codes: tuple[str, ...] = (), start: dt.date | None = None,
-                 end: dt.date | None = None) -> bytes:
+                 end: dt.date | None = None, scope: Scope | None = None) -> bytes:
     """The export file's bytes for ``kind`` in ``fmt`` (see :func:`frame_bytes`)."""
-    frame = export_frame(engine, kind=kind, county_codes=county_codes, start=start, end=end)
+    frame = export_frame(engine, kind=kind, county_codes=county_codes, start=start, end=end,
+                         scope=scope)
     return frame_bytes(frame, kind=kind, fmt=fmt)
 
 

@@ -4,18 +4,32 @@ artifacts/screenshots/ for a person to look at) and HTML that needs nothing from
 from __future__ import annotations
 
 import datetime as dt
+import html as html_lib
 import re
 import shutil
 import subprocess
 import time
 from pathlib import Path
 
+import pandas as pd
 import pytest
 
 from data_access import reference
 from data_access.engine import get_engine
-from data_access.status import data_bounds
-from ui.briefing import build_briefing, filters_text, render_png, scope_choices
+from data_access.figures.calendar import month_end, month_range
+from data_access.figures.coverage import default_period
+from data_access.figures.crime import crime_summary, monthly_series
+from data_access.figures.scope import Audience, Period, Scope
+from data_access.imports import import_file
+from ui.briefing import (
+    build_briefing,
+    crime_key_numbers,
+    crime_notes,
+    filters_text,
+    render_png,
+    scope_choices,
+    trend_frame,
+)
 
 SCREENSHOTS = Path(__file__).resolve().parents[1] / "artifacts" / "screenshots"
 LIMIT_S = 15.0
@@ -23,11 +37,9 @@ LIMIT_S = 15.0
 
 @pytest.fixture(scope="module")
 def period(demo_sqlite_url: str) -> tuple[dt.date, dt.date]:
-    """The latest 12 months of the demo data."""
-    first, last = data_bounds(engine=get_engine(demo_sqlite_url))
-    end = (last.replace(day=28) + dt.timedelta(days=4)).replace(day=1) - dt.timedelta(days=1)
-    start = dt.date(last.year - 1, last.month, 1) + dt.timedelta(days=32)
-    return start.replace(day=1), end
+    """The pages' default period on the demo: the latest 12 complete months."""
+    default = default_period(engine=get_engine(demo_sqlite_url))
+    return default.start, default.end
 
 
 @pytest.fixture(scope="module", autouse=True)
@@ -72,11 +84,19 @@ def test_county_brief(demo_sqlite_url: str, period, tmp_path: Path):
     html = pack.html.decode("utf-8")
     assert "Security brief: Mombasa" in html
     assert f"{start:%d %b %Y} – {end:%d %b %Y}" in html  # labelled with its filters
+    earlier = Period(start, end).comparison
+    assert f"Compared with: {earlier.start:%d %b %Y} – {earlier.end:%d %b %Y}" in html
     assert "DEMO DATA" in html  # the demo database is labelled as such
     assert html.count("data:image/png;base64,") == 2  # map and trend, embedded
-    for word in ("Rate per 100,000 = count ÷ 2019 census population", "Overdue = past its",
-                 "Emerging threat", "Crimes recorded per month"):
+    for word in ("Rate per 100,000 = count ÷ 2019 census population", "Overdue = verified",
+                 "Emerging threat", "Crimes recorded per month", "Coverage: a county-month"):
         assert word in html
+    # The key numbers are the pages' (crime_summary), with what they cover and compare.
+    summary = crime_summary(Scope(Period(start, end), Audience.INTERNAL, county="001"),
+                            engine=get_engine(demo_sqlite_url))
+    assert f"<div class='value'>{summary.total:,.0f}</div>" in html
+    assert html_lib.escape(summary.coverage_note) in html
+    assert html_lib.escape(summary.comparison_note) in html
     # Offline: nothing is loaded from anywhere (no external src/href, no scripts).
     assert not re.search(r"""(src|href)\s*=\s*["']?(https?:)?//""", html)
     assert "<script" not in html and "@import" not in html
@@ -95,6 +115,14 @@ def test_region_brief_in_kiswahili_and_presenter_mode(demo_sqlite_url: str, peri
     assert "Aina za uhalifu: Wizi wa kutumia nguvu" in html
     assert pack.pdf.startswith(b"%PDF-")
     _render_page1(pack.pdf, "briefing_pdf_region_sw", tmp_path)
+
+
+def test_filters_text_says_what_changes_are_compared_with():
+    text = filters_text(scope_label="Kenya", start=dt.date(2026, 3, 1),
+                        end=dt.date(2026, 3, 31),
+                        comparison=Period(dt.date(2026, 3, 1), dt.date(2026, 3, 31)).comparison)
+    assert "Period: 01 Mar 2026 – 31 Mar 2026 · Compared with: 01 Mar 2025 – 31 Mar 2025" \
+        in text
 
 
 def test_filters_text_names_every_filter():
@@ -122,3 +150,91 @@ def test_map_context_shows_the_county_among_its_region_or_neighbours():
     # Nairobi is a region of its own: its neighbours Machakos, Kiambu and Kajiado join it.
     assert map_context(("047",)) == ("016", "022", "034", "047")
     assert map_context(coast) == coast and map_context(()) == ()
+
+
+# --- crime figures from data_access.figures, on known inputs ---------------------------
+
+GAP = dt.date(2026, 6, 1)
+
+
+@pytest.fixture
+def known_crime(engine):
+    """Published monthly robbery counts, Nov 2024 – Oct 2026 (today: 15 Nov 2026):
+    Mombasa every month but June 2026 (20 + i), Kwale from Nov 2025 (30 a month), the
+    other Coast counties never."""
+    lines = ["county,category,period_start,period_end,count,source"]
+    for i, m in enumerate(month_range(dt.date(2024, 11, 1), dt.date(2026, 10, 1))):
+        if m != GAP:
+            lines.append(f"Mombasa,Robbery,{m},{month_end(m)},{20 + i},test")
+        if m >= dt.date(2025, 11, 1):
+            lines.append(f"Kwale,Robbery,{m},{month_end(m)},30,test")
+    report = import_file(engine, kind="crime-counts", data=("\n".join(lines) + "\n").encode(),
+                         filename="counts.csv")
+    assert report.written and report.rejected == 0, report.problems[:3]
+    return engine
+
+
+COAST_YEAR = Scope(Period(dt.date(2025, 11, 1), dt.date(2026, 10, 31)), Audience.INTERNAL,
+                   region="coast")
+
+
+def test_key_numbers_are_crime_summary(known_crime):
+    summary = crime_summary(COAST_YEAR, engine=known_crime)
+    (_, crimes, change, _), (_, rate, rate_detail, _) = crime_key_numbers(summary, COAST_YEAR)
+    # Mombasa 11 months (June missing) + Kwale 12 × 30.
+    assert summary.total == sum(20 + i for i in range(12, 24) if i != 19) + 12 * 30
+    assert crimes == f"{summary.total:,.0f}"
+    assert change == (f"vs a year earlier: {summary.pct_change:+.0f}% "
+                      f"({summary.current_compared:,.0f} vs {summary.previous:,.0f}; "
+                      f"{summary.verdict})")
+    # No county reported every month with data for the whole period: Mombasa lacks June.
+    assert summary.counties_complete == 1 and rate == f"{summary.rate_per_100k:,.1f}"
+    assert rate_detail == "1 of 6 counties with data for the whole period"
+    notes = crime_notes(summary)
+    assert notes[0] == f"Crime data: {summary.coverage_note}."
+    assert notes[1] == f"Change: {summary.comparison_note}."
+    assert "no data: Kilifi" in summary.coverage_note
+
+
+def test_brief_prints_crime_summary_under_its_key_numbers(known_crime, tmp_path: Path):
+    summary = crime_summary(COAST_YEAR, engine=known_crime)
+    pack = build_briefing(scope=COAST_YEAR, engine=known_crime)
+    html = pack.html.decode("utf-8")
+    assert "Security brief: Coast region" in html
+    kpis = crime_key_numbers(summary, COAST_YEAR)
+    for _label, value, detail, _definition in kpis:
+        assert f"<div class='value'>{html_lib.escape(value)}</div>" in html
+        assert f"<div class='detail'>{html_lib.escape(detail)}</div>" in html
+    for note in crime_notes(summary):
+        assert f"<p class='note'>{html_lib.escape(note)}</p>" in html
+    assert "Nov 2025 – Oct 2026" in html  # the subtitle: the period's own label
+    assert pack.pdf.startswith(b"%PDF-")
+    assert pack.file_stem == "brief_coast-region_2025-11_2026-10"
+
+
+def test_trend_has_a_gap_where_a_month_has_no_data(known_crime):
+    mombasa = Scope(COAST_YEAR.period, Audience.INTERNAL, county="001")
+    trend, note = trend_frame(mombasa, engine=known_crime)
+    series = monthly_series(mombasa, engine=known_crime)
+    assert list(trend["month"]) == COAST_YEAR.period.months
+    assert trend["count"].isna().tolist() == series["count"].isna().tolist()
+    assert trend["count"].fillna(-1).tolist() == series["count"].fillna(-1).tolist()
+    june = trend.set_index("month").loc[GAP]
+    assert pd.isna(june["count"]) and june["count_display"] == ""  # a gap, not 0
+    assert june["previous_year"] == 20 + 7  # June 2025 is there
+    assert note == "A gap in the line is a month without data, never 0."
+    # The region: Kwale alone in June, said in the note.
+    region, note = trend_frame(COAST_YEAR, engine=known_crime)
+    assert region.set_index("month").loc[GAP, "count"] == 30
+    assert "Not every county in the area reported in 12 of 12 months (fewest: 1 of 6 " \
+           "in Jun 2026)" in note
+
+
+def test_trend_of_a_short_period_shows_the_12_months_to_its_end(known_crime):
+    march = Scope(Period(dt.date(2026, 3, 1), dt.date(2026, 3, 31)), Audience.PUBLIC,
+                  county="002")
+    trend, _note = trend_frame(march, engine=known_crime)
+    assert list(trend["month"]) == month_range(dt.date(2025, 4, 1), dt.date(2026, 3, 1))
+    # Kwale has no data before Nov 2025: gaps, never zeros.
+    before = trend[trend["month"] < dt.date(2025, 11, 1)]
+    assert before["count"].isna().all() and (trend["count"].dropna() == 30).all()

@@ -4,6 +4,7 @@ metrics as GeoJSON; the export CLI."""
 
 from __future__ import annotations
 
+import datetime as dt
 import io
 import json
 
@@ -14,6 +15,11 @@ from openpyxl import load_workbook
 from data_access.__main__ import main
 from data_access.engine import get_engine
 from data_access.exports import EXPORT_KINDS, export_bytes, export_frame
+from data_access.figures.calendar import month_end, month_range
+from data_access.figures.change import VERDICTS
+from data_access.figures.coverage import default_period
+from data_access.figures.crime import county_crime
+from data_access.figures.scope import Audience, Period, Scope
 from data_access.imports import TEMPLATES, import_file
 
 # Parents before children, so every reference resolves.
@@ -93,19 +99,182 @@ def test_county_metrics_geojson(demo_sqlite_url: str):
     nairobi = next(f for f in data["features"] if f["id"] == "047")
     props = nairobi["properties"]
     assert props["county"] == "Nairobi" and props["crimes"] > 0
-    assert props["rate_per_100k"] == pytest.approx(props["crimes"] / 4397073 * 1e5, abs=0.05)
+    if props["crime_basis"] == "monthly":  # a rate only for data in every month
+        assert props["rate_per_100k"] == pytest.approx(props["crimes"] / 4397073 * 1e5,
+                                                       abs=0.05)
     assert nairobi["geometry"]["type"] in ("Polygon", "MultiPolygon")
-    assert "rate_per_100k" in data["definitions"]
+    assert {"rate_per_100k", "crimes", "change_verdict"} <= set(data["definitions"])
     table = export_frame(demo, kind="county-metrics")
     assert len(table) == 47 and int(table["crimes"].sum()) > 0
-    assert set(table["change_verdict"]) <= {"significant", "possible", "too few to tell"}
+    assert set(table["change_verdict"]) <= set(VERDICTS)
+
+
+# --- county metrics: the crime figures are the pages' (data_access.figures) -------------
+
+
+def _crime_csv(rows: list[tuple[str, str, dt.date, int]]) -> bytes:
+    """Published monthly counts (county name, category, month, count) as an import file."""
+    lines = ["county,category,period_start,period_end,count,source"]
+    lines += [f"{county},{category},{m.isoformat()},{month_end(m).isoformat()},{n},test"
+              for county, category, m, n in rows]
+    return ("\n".join(lines) + "\n").encode()
+
+
+@pytest.fixture
+def known_crime(engine):
+    """Known monthly counts, Nov 2024 – Oct 2026 (today is 15 Nov 2026, tests/clock.py):
+    Mombasa every month (robbery 20 + i, homicide 3); Kwale only from Nov 2025 (robbery
+    30); Kilifi never (no data). March is special for Mombasa: 25 in Mar 2025 and 60 in
+    Mar 2026, with 99 in Feb 2026, so a comparison with February shows up."""
+    rows = []
+    for i, m in enumerate(month_range(dt.date(2024, 11, 1), dt.date(2026, 10, 1))):
+        robbery = {dt.date(2025, 3, 1): 25, dt.date(2026, 3, 1): 60,
+                   dt.date(2026, 2, 1): 99}.get(m, 20 + i)
+        rows += [("Mombasa", "Robbery", m, robbery), ("Mombasa", "Homicide", m, 3)]
+        if m >= dt.date(2025, 11, 1):
+            rows.append(("Kwale", "Robbery", m, 30))
+    report = import_file(engine, kind="crime-counts", data=_crime_csv(rows),
+                         filename="counts.csv")
+    assert report.written and report.rejected == 0, report.problems[:3]
+    return engine
+
+
+COAST = ("001", "002", "003", "004", "005", "006")
+
+
+def _assert_same_as_figures(table: pd.DataFrame, figures: pd.DataFrame) -> None:
+    """count, previous, like-for-like count, verdict, basis and rate per county equal
+    county_crime's (blank where it has NaN)."""
+    fig = figures.set_index("county_code")
+    got = table.set_index("county_code")
+    assert list(got.index) == list(fig.index)
+    for mine, theirs in (("crimes", "count"), ("previous_crimes", "previous"),
+                         ("crimes_compared", "current_compared"),
+                         ("months_with_data", "months_covered"),
+                         ("months_compared", "months_compared")):
+        expected = fig[theirs].astype("float64")
+        actual = got[mine].astype("Float64").astype("float64")
+        assert actual.isna().equals(expected.isna()), mine
+        assert actual.fillna(-1).tolist() == expected.fillna(-1).tolist(), mine
+    assert got["change_verdict"].tolist() == fig["verdict"].tolist()
+    assert got["crime_basis"].tolist() == fig["basis"].tolist()
+    assert got["rate_per_100k"].fillna(-1).tolist() == \
+        fig["rate_per_100k"].round(1).fillna(-1).tolist()
+    assert got["change_pct"].fillna(-999).tolist() == \
+        fig["pct_change"].round(1).fillna(-999).tolist()
+
+
+def test_county_metrics_are_county_crime_of_the_scope(known_crime):
+    scope = Scope(Period(dt.date(2026, 1, 1), dt.date(2026, 6, 30)), Audience.INTERNAL,
+                  region="coast")
+    table = export_frame(known_crime, kind="county-metrics", scope=scope)
+    _assert_same_as_figures(table, county_crime(scope, engine=known_crime))
+    assert (table["period_start"] == "2026-01-01").all()
+    assert (table["period_end"] == "2026-06-30").all()
+    # Compared with the same months a year earlier, never the months just before.
+    assert (table["compared_with_start"] == "2025-01-01").all()
+    assert (table["compared_with_end"] == "2025-06-30").all()
+    mombasa = table.set_index("county_code").loc["001"]
+    # Robbery Jan–Jun 2026 (February's 99 and March's 60 included) + homicide 3 a month.
+    assert mombasa["crimes"] == 34 + 99 + 60 + 37 + 38 + 39 + 6 * 3
+    assert mombasa["previous_crimes"] == 22 + 23 + 25 + 25 + 26 + 27 + 6 * 3
+
+
+def test_county_metrics_default_period_is_the_pages(known_crime):
+    """No period: the pages' default period (12 complete months to Oct 2026), every
+    county, the same figures as county_crime for that scope."""
+    period = default_period(engine=known_crime)
+    assert period == Period(dt.date(2025, 11, 1), dt.date(2026, 10, 31))
+    table = export_frame(known_crime, kind="county-metrics")
+    assert len(table) == 47
+    _assert_same_as_figures(table, county_crime(Scope(period, Audience.INTERNAL),
+                                                engine=known_crime))
+    # Kwale has no data a year earlier: a count, but no previous and no change.
+    kwale = table.set_index("county_code").loc["002"]
+    assert kwale["crimes"] == 12 * 30 and pd.isna(kwale["previous_crimes"])
+    assert pd.isna(kwale["change_pct"])
+    assert kwale["crime_note"] == "no data a year earlier to compare with"
+
+
+def test_march_is_compared_with_march_a_year_earlier(known_crime):
+    """The issue: the export compared March 2026 with 29 Jan – 28 Feb 2026 while the
+    pages compared it with March 2025."""
+    table = export_frame(known_crime, kind="county-metrics", county_codes=("001",),
+                         start=dt.date(2026, 3, 1), end=dt.date(2026, 3, 31))
+    row = table.iloc[0]
+    assert (len(table), row["county"]) == (1, "Mombasa")
+    assert (row["crimes"], row["previous_crimes"]) == (63, 28)
+    assert (row["compared_with_start"], row["compared_with_end"]) == ("2025-03-01",
+                                                                      "2025-03-31")
+    scope = Scope(Period(dt.date(2026, 3, 1), dt.date(2026, 3, 31)), Audience.INTERNAL,
+                  county="001")
+    _assert_same_as_figures(table, county_crime(scope, engine=known_crime))
+
+
+def test_a_county_without_data_is_blank_never_zero(known_crime):
+    scope = Scope(Period(dt.date(2026, 1, 1), dt.date(2026, 6, 30)), Audience.INTERNAL,
+                  region="coast")
+    table = export_frame(known_crime, kind="county-metrics", scope=scope)
+    kilifi = table.set_index("county_code").loc["003"]
+    assert kilifi["crime_basis"] == "no data" and kilifi["months_with_data"] == 0
+    for col in ("crimes", "rate_per_100k", "crimes_compared", "previous_crimes",
+                "change_pct"):
+        assert pd.isna(kilifi[col]), col
+    assert kilifi["crime_note"] == "no data for this period"
+    # In the files too: an empty cell (CSV), an empty cell (Excel), null (GeoJSON).
+    csv = pd.read_csv(io.BytesIO(export_bytes(known_crime, kind="county-metrics", fmt="csv",
+                                              scope=scope)), dtype=str, keep_default_na=False)
+    row = csv.set_index("county_code").loc["003"]
+    assert (row["crimes"], row["previous_crimes"], row["rate_per_100k"]) == ("", "", "")
+    assert row["crime_note"] == "no data for this period"
+    assert csv.set_index("county_code").loc["001", "crimes"] == str(
+        int(table.set_index("county_code").loc["001", "crimes"]))
+    cells = _cells(export_bytes(known_crime, kind="county-metrics", fmt="xlsx", scope=scope))
+    head, kilifi_cells = cells[0], next(r for r in cells[1:] if r[0] == "003")
+    assert kilifi_cells[head.index("crimes")] is None
+    features = json.loads(export_bytes(known_crime, kind="county-metrics", fmt="geojson",
+                                       scope=scope))["features"]
+    props = next(f for f in features if f["id"] == "003")["properties"]
+    assert props["crimes"] is None and props["previous_crimes"] is None
+
+
+def test_county_metrics_hide_small_counts_for_a_public_scope(known_crime):
+    """Presenter mode (the sidebar's audience): the export hides what the pages hide."""
+    scope = Scope(Period(dt.date(2026, 1, 1), dt.date(2026, 1, 31)), Audience.PUBLIC,
+                  county="001", categories=("homicide",))
+    table = export_frame(known_crime, kind="county-metrics", scope=scope)
+    row = table.iloc[0]
+    assert pd.isna(row["crimes"]) and pd.isna(row["previous_crimes"])
+    assert "crimes <5" in row["crime_note"] and row["crime_categories"] == "Homicide"
+    internal = export_frame(known_crime, kind="county-metrics",
+                            scope=Scope(scope.period, Audience.INTERNAL, county="001",
+                                        categories=("homicide",)))
+    assert internal.iloc[0]["crimes"] == 3
+
+
+def test_county_metrics_on_the_demo_equal_county_crime(demo_sqlite_url: str):
+    demo = get_engine(demo_sqlite_url)
+    for scope in (Scope(default_period(engine=demo), Audience.INTERNAL),
+                  Scope(Period(dt.date(2026, 3, 1), dt.date(2026, 3, 31)), Audience.PUBLIC,
+                        region="coast", categories=("robbery",))):
+        table = export_frame(demo, kind="county-metrics", scope=scope)
+        _assert_same_as_figures(table, county_crime(scope, engine=demo))
+
+
+def test_county_metrics_period_must_be_whole_months(known_crime):
+    with pytest.raises(ValueError):
+        export_frame(known_crime, kind="county-metrics", start=dt.date(2026, 1, 29),
+                     end=dt.date(2026, 2, 28))
+    with pytest.raises(ValueError):
+        export_frame(known_crime, kind="county-metrics", start=dt.date(2026, 1, 1))
+    with pytest.raises(ValueError):  # a scope is for county metrics only
+        export_frame(known_crime, kind="forums",
+                     scope=Scope(default_period(engine=known_crime), Audience.INTERNAL))
 
 
 def test_scoped_export(demo_sqlite_url: str):
     demo = get_engine(demo_sqlite_url)
     everything = export_frame(demo, kind="incidents")
-    import datetime as dt
-
     start, end = dt.date(2025, 1, 1), dt.date(2025, 6, 30)
     part = export_frame(demo, kind="incidents", county_codes=("001",), start=start, end=end)
     expected = everything[(everything["county_code"] == "001")

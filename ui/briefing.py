@@ -2,7 +2,9 @@
 
 :func:`build_briefing` gathers, for the counties in scope and the chosen filters, the map
 of crime rates, the key numbers with their definitions, the monthly trend, the emerging
-threats and the overdue commitments, and returns the same brief twice:
+threats and the overdue commitments, and returns the same brief twice. Every crime figure
+is :mod:`data_access.figures.crime`'s — the numbers the pages show — with what it covers
+and what its change is compared with (the same months a year earlier) printed beside it:
 
 - HTML that opens offline: the map and the trend are PNG images embedded as base64, the
   styles are inline, nothing is fetched from anywhere;
@@ -31,21 +33,32 @@ import plotly.graph_objects as go
 
 from charts.classes import RATE_SCHEME
 from charts.trends import trend_lines
-from data_access import reference
+from config import get_settings
+from data_access import clock, reference
 from data_access.commitments import commitment_totals, overdue_commitments
-from data_access.crime import crime_by_county
-from data_access.emerging import emerging_threats
-from data_access.forums import concerns_by_county_theme, forums_in_period
-from data_access.metrics import DEFINITIONS, classify_change, pct_change, rate_per_100k
+from data_access.concerns import concerns_raised
+from data_access.exports import scope_for
+from data_access.figures.calendar import add_months
+from data_access.figures.crime import (
+    CrimeSummary,
+    categories_sensitive,
+    county_crime,
+    crime_summary,
+    monthly_series,
+)
+from data_access.figures.emerging import emerging_threats
+from data_access.figures.scope import Audience, Period, Scope, month_label
+from data_access.forums import forums_in_period
+from data_access.metrics import DEFINITIONS
+from data_access.privacy import suppress_counts
 from data_access.status import data_status, has_demo
-from data_access.trends import trend_series
 from geo.boundaries import ATTRIBUTION, counties_geojson, county_boundaries, county_centroids
-from ui.i18n import t
+from ui.i18n import t, verdict_label
 
 MAP_PX = (760, 640)
 # Pixels per layout pixel: sharp when printed, small enough to embed quickly.
 IMAGE_SCALE = 1.6
-TREND_PX = (1000, 290)
+TREND_PX = (1000, 260)  # low enough to sit on page 1 with its note
 EMERGING_ROWS = 8
 OVERDUE_ROWS = 10
 TEAL = (27, 127, 121)
@@ -80,8 +93,9 @@ class _Content:
     overdue_note: str
     definitions: list[tuple[str, str]]
     sources: list[str]
-    notes: list[str]
+    notes: list[str]  # under the key numbers: what the crime figures cover and compare
     lang: str
+    trend_note: str = ""  # under the trend: gaps and counties reporting
 
 
 # ------------------------------------------------------------------- static images
@@ -130,26 +144,21 @@ def warm_up() -> None:
 # ---------------------------------------------------------------------------- data
 
 
-def _months(start: dt.date, end: dt.date) -> int:
-    return (end.year - start.year) * 12 + end.month - start.month + 1
-
-
-def _add_months(d: dt.date, n: int) -> dt.date:
-    idx = d.year * 12 + d.month - 1 + n
-    return dt.date(idx // 12, idx % 12 + 1, 1)
-
-
 def _labels(codes, vocabulary: dict, lang: str) -> str:
     return ", ".join(vocabulary[c][1 if lang == "sw" else 0] for c in codes)
 
 
 def filters_text(*, scope_label: str, start: dt.date, end: dt.date, categories=(),
-                 themes=(), public: bool = False, lang: str = "en") -> str:
-    """The filters a brief was made with, in words."""
+                 themes=(), public: bool = False, lang: str = "en",
+                 comparison: Period | None = None) -> str:
+    """The filters a brief was made with, in words (and, given ``comparison``, the
+    period its changes are measured against)."""
     cats = {c.code: (c.name, c.name_sw) for c in reference.CRIME_CATEGORIES}
     ths = {x.code: (x.label, x.label_sw) for x in reference.THEMES}
     parts = [f"{t('brief_area', lang)}: {scope_label}",
              f"{t('period', lang)}: {start:%d %b %Y} – {end:%d %b %Y}",
+             *([f"{t('brief_compared_with', lang)}: {comparison.start:%d %b %Y} – "
+                f"{comparison.end:%d %b %Y}"] if comparison is not None else []),
              f"{t('crime_categories', lang)}: "
              f"{_labels(categories, cats, lang) if categories else t('all', lang)}",
              f"{t('concern_themes', lang)}: "
@@ -161,6 +170,99 @@ def filters_text(*, scope_label: str, start: dt.date, end: dt.date, categories=(
 
 def _fmt(value) -> str:
     return "—" if value is None or pd.isna(value) else f"{int(value):,}"
+
+
+# ------------------------------------------------------------- crime, from figures
+# Every crime number in a brief is data_access.figures.crime's, as the pages show it:
+# crime_summary for the key numbers (with its coverage and comparison notes),
+# county_crime for the map, monthly_series for the trend. Nothing is summed here.
+
+
+def _hides_small(scope: Scope) -> bool:
+    """True when small counts are hidden: a public screen, or sensitive categories only."""
+    return scope.public or categories_sensitive(scope.categories)
+
+
+def _count_text(value: float, *, hide_small: bool) -> str:
+    """A count as shown: "<5" for 1–4 where small counts are hidden."""
+    k = get_settings().suppress_below
+    return f"<{k}" if hide_small and 1 <= value < k else f"{value:,.0f}"
+
+
+def crime_key_numbers(summary: CrimeSummary, scope: Scope, *, lang: str = "en"
+                      ) -> list[tuple[str, str, str, str]]:
+    """The brief's crime key numbers — crimes recorded (with the change) and the rate per
+    100,000 — as ``(label, value, detail, definition)``, every figure ``summary``'s
+    (:func:`data_access.figures.crime.crime_summary` of ``scope``)."""
+    hide = _hides_small(scope)
+    no_data = t("no_data_short", lang)
+    crimes = no_data if pd.isna(summary.total) else \
+        _count_text(summary.total, hide_small=hide) + (" *" if summary.hidden else "")
+    if pd.isna(summary.previous) or pd.isna(summary.current_compared):
+        change = t("brief_no_comparison", lang)
+    else:
+        now_n = _count_text(summary.current_compared, hide_small=hide)
+        then_n = _count_text(summary.previous, hide_small=hide)
+        small = now_n.startswith("<") or then_n.startswith("<")
+        pct = "" if small or pd.isna(summary.pct_change) else f"{summary.pct_change:+.0f}% "
+        change = (f"{t('brief_vs_year_earlier', lang)}: {pct}({now_n} {t('brief_vs', lang)} "
+                  f"{then_n}; {verdict_label(summary.verdict, lang)})")
+    # A rate would give away a hidden count.
+    rate = no_data if pd.isna(summary.rate_per_100k) else \
+        "—" if crimes.startswith("<") else f"{summary.rate_per_100k:,.1f}"
+    if summary.counties_complete == summary.counties:
+        population = sum(c.population_2019 for c in reference.counties()
+                         if c.code in scope.county_codes)
+        rate_detail = t("brief_population", lang, n=population)
+    else:
+        rate_detail = t("brief_counties_complete", lang, a=summary.counties_complete,
+                        b=summary.counties)
+    return [
+        (t("crimes_recorded", lang), crimes, change,
+         DEFINITIONS["crime_count"] + " " + DEFINITIONS["change"] + " "
+         + DEFINITIONS["significance"]),
+        (t("rate_per_100k", lang), rate, rate_detail,
+         DEFINITIONS["rate"] + " Counties without data for the whole period are left out "
+         "of the rate."),
+    ]
+
+
+def crime_notes(summary: CrimeSummary, *, lang: str = "en") -> list[str]:
+    """What the crime key numbers cover and what their change compares with, printed
+    under them: ``summary``'s coverage and comparison notes."""
+    notes = [f"{t('brief_coverage', lang)}: {summary.coverage_note}.",
+             f"{t('brief_comparison', lang)}: {summary.comparison_note}."]
+    if summary.hidden:
+        notes.append(t("brief_hidden", lang))
+    return notes
+
+
+def trend_frame(scope: Scope, *, engine=None, lang: str = "en") -> tuple[pd.DataFrame, str]:
+    """The brief's monthly trend, :func:`data_access.figures.crime.monthly_series` over the
+    period (at least the 12 months to its end): a month without data is a gap (NaN),
+    never 0; small counts are hidden where the pages hide them. Returns the frame for
+    :func:`charts.trends.trend_lines` and a note on gaps and coverage."""
+    period = scope.period
+    first = min(period.start, add_months(period.end, -11))
+    series = monthly_series(scope.with_period(Period(first, period.end)), engine=engine)
+    sensitive = pd.Series(categories_sensitive(scope.categories), index=series.index)
+    series = suppress_counts(series, ["count", "previous_year"], public=scope.public,
+                             sensitive=sensitive)
+    # A month still running is drawn apart (charts.trends), never read as a whole month.
+    running = period.end.replace(day=1) if period.to_date else None
+    series = series.assign(label=t("brief_all_crime", lang),
+                           previous_month=[add_months(m, -12) for m in series["month"]],
+                           days=[period.days_of(m) for m in series["month"]],
+                           to_date=series["month"] == running)
+    note = t("brief_trend_gaps", lang)
+    counties = int(series["counties"].iloc[0]) if len(series) else 0
+    short = series[series["counties_reporting"] < counties]
+    if counties > 1 and len(short):
+        least = short.loc[short["counties_reporting"].idxmin()]
+        note += " " + t("brief_trend_partial", lang, k=len(short), n=len(series),
+                        least=int(least["counties_reporting"]), counties=counties,
+                        month=month_label(least["month"], lang))
+    return series, note
 
 
 def _rings(geometry: dict) -> list[list[list[float]]]:
@@ -185,12 +287,13 @@ def print_map(crime_map: pd.DataFrame, *, highlight: tuple[str, ...], legend_tit
     class (every class in the legend, as on screen), names on the counties when few.
 
     Drawn as SVG rather than a WebGL map, so Kaleido renders it in well under a second.
-    ``crime_map`` is :func:`data_access.crime.crime_by_county`'s frame for the counties
-    shown; ``highlight`` codes get a thick outline.
+    ``crime_map`` is :func:`data_access.figures.crime.county_crime`'s frame for the
+    counties shown (a county without data, or without a rate, is "no data"; a hidden
+    count is "suppressed"); ``highlight`` codes get a thick outline.
     """
     frame = crime_map.copy()
-    frame["class"] = RATE_SCHEME.classify(frame["rate_per_100k"],
-                                          suppressed=frame["count"].isna())
+    frame["class"] = RATE_SCHEME.classify(
+        frame["rate_per_100k"], suppressed=frame["count_display"].astype(str).str.startswith("<"))
     features = {f["id"]: f for f in counties_geojson()["features"]}
     colors = RATE_SCHEME.color_map()
     fig = go.Figure()
@@ -253,45 +356,34 @@ def map_context(county_codes: tuple[str, ...]) -> tuple[str, ...]:
     return tuple(sorted(shown))
 
 
-def _gather(*, county_codes: tuple[str, ...], scope_label: str, start: dt.date,
-            end: dt.date, categories: tuple[str, ...], themes: tuple[str, ...], public: bool,
-            lang: str, engine, now: dt.datetime, timings: dict[str, float]) -> _Content:
+def _gather(*, scope: Scope, county_codes: tuple[str, ...], scope_label: str,
+            start: dt.date, end: dt.date, categories: tuple[str, ...],
+            themes: tuple[str, ...], public: bool, lang: str, engine, now: dt.datetime,
+            timings: dict[str, float]) -> _Content:
     started = time.perf_counter()
-    months = _months(start, end)
-    prev_start = _add_months(start, -months)
-    prev_end = start - dt.timedelta(days=1)
-    crime = crime_by_county(start=start, end=end, prev_start=prev_start, prev_end=prev_end,
-                            categories=categories, county_codes=county_codes, public=public,
-                            engine=engine)
+    summary = crime_summary(scope, engine=engine)
+    # The map shows the area among its neighbours: each county's figures are the same
+    # whatever else is in the scope, so all Kenya's are read and the map's kept.
+    kenya = Scope(scope.period, scope.audience, categories=scope.categories,
+                  themes=scope.themes)
+    crime_map = county_crime(kenya, engine=engine)
     map_codes = map_context(county_codes)
-    crime_map = crime if map_codes == county_codes else crime_by_county(
-        start=start, end=end, categories=categories, county_codes=map_codes, public=public,
-        engine=engine)
+    if map_codes:
+        crime_map = crime_map[crime_map["county_code"].isin(map_codes)]
     forums = forums_in_period(start=start, end=end, county_codes=county_codes, engine=engine)
-    concerns = concerns_by_county_theme(start=start, end=end, county_codes=county_codes,
-                                        themes=themes, engine=engine)
+    # Concerns raised = at forums held in the period + in chiefs' reports for its months.
+    concerns = concerns_raised(start=start, end=end, county_codes=county_codes, themes=themes,
+                               public=public, engine=engine).iloc[0]
     totals = commitment_totals(as_of=end, county_codes=county_codes, themes=themes,
                                public=public, engine=engine).iloc[0]
-    trend_start = min(start, _add_months(end.replace(day=1), -11))
-    trend = trend_series(start=trend_start, end=end, by="total", categories=categories,
-                         county_codes=county_codes, public=public, engine=engine)
-    threats = emerging_threats(start=start, end=end, county_codes=county_codes,
-                               categories=categories, public=public, engine=engine)
+    trend, trend_note = trend_frame(scope, engine=engine, lang=lang)
+    threats = emerging_threats(scope, engine=engine)
     overdue = overdue_commitments(as_of=end, county_codes=county_codes, themes=themes,
                                   public=public, engine=engine)
     demo = has_demo(engine=engine)
     status = data_status(engine=engine).set_index("source")
     timings["data"] = time.perf_counter() - started
 
-    total = int(crime["count"].fillna(0).sum())
-    previous = int(crime["previous"].fillna(0).sum())
-    hidden = bool(crime["count"].isna().any())
-    population = int(crime["population_2019"].sum())
-    verdict = classify_change(total, previous)
-    change = pct_change(total, previous)
-    pct = (f"{change:+.0f}% " if verdict != "too few to tell" and change == change else "")
-    change_text = t("brief_vs_previous", lang, pct=pct, count=total, previous=previous,
-                    verdict=t(f"verdict_{verdict}", lang))
     rate = totals["resolution_rate"]
 
     def shown(col: str) -> str:
@@ -300,39 +392,39 @@ def _gather(*, county_codes: tuple[str, ...], scope_label: str, start: dt.date,
         return str(display) if isinstance(display, str) and display else _fmt(totals[col])
 
     kpis = [
-        (t("crimes_recorded", lang), f"{total:,}" + (" *" if hidden else ""),
-         f"{t('vs_previous', lang)}: {change_text}",
-         DEFINITIONS["change"] + " " + DEFINITIONS["significance"]),
-        (t("rate_per_100k", lang), f"{rate_per_100k(total, population):,.1f}",
-         t("brief_population", lang, n=population), DEFINITIONS["rate"]),
+        *crime_key_numbers(summary, scope, lang=lang),
         (t("forums_held", lang), f"{len(forums):,}",
          t("brief_attended", lang, n=int(forums["attendance_total"].sum())) if len(forums)
          else "", "Jukwaa la Usalama forums held in the period."),
-        (t("concerns_raised", lang), f"{int(concerns['concerns'].sum()):,}", "",
-         "Concerns raised at forums and in chiefs' reports during the period."),
+        (t("concerns_raised", lang), str(concerns["concerns_display"]),
+         t("concerns_parts", lang, forum=concerns["forum_concerns_display"],
+           chief=concerns["chief_concerns_display"]), DEFINITIONS["concerns_raised"]),
         (t("commitments_made", lang), shown("made"),
          t("brief_unverified", lang, n=shown("unverified")),
          "Commitments made up to the end date."),
         (t("resolution_rate", lang), "—" if pd.isna(rate) else f"{rate:.0%}",
          t("brief_verified", lang, a=shown("fulfilled"), b=shown("verified")),
          DEFINITIONS["resolution"]),
-        (t("overdue", lang), shown("overdue"), t("brief_as_of", lang, date=f"{end:%d %b %Y}"),
+        (t("overdue", lang), shown("overdue"),
+         t("brief_as_of", lang, date=f"{end:%d %b %Y}") + "; "
+         + t("kpi_past_due_unverified", lang, n=shown("past_due_unverified")),
          DEFINITIONS["overdue"]),
     ]
 
     figures_started = time.perf_counter()
     map_fig = print_map(crime_map, highlight=county_codes if len(county_codes) == 1 else (),
                         legend_title=t("brief_per_100k", lang))
-    trend = trend.assign(label=t("brief_all_crime", lang))
     trend_fig = trend_lines(trend, keys=["total"], y_title=t("brief_per_month", lang),
                             previous_label=t("brief_year_earlier", lang), height=TREND_PX[1])
     trend_fig.update_layout(margin={"l": 60, "r": 20, "t": 20, "b": 50},
                             legend={"orientation": "h", "y": -0.2},
                             yaxis={"rangemode": "tozero", "tickformat": ",d"})
     if trend["count"].notna().sum() == 0 and len(trend):
-        # Every month is hidden (presenter mode or a sensitive category): say so, rather
-        # than draw an empty frame that looks like zero crime.
-        trend_fig.add_annotation(text=t("brief_trend_hidden", lang), showarrow=False,
+        # Every month is hidden (presenter mode or a sensitive category) or has no data:
+        # say so, rather than draw an empty frame that looks like zero crime.
+        all_hidden = trend["count_display"].str.startswith("<").any()
+        trend_fig.add_annotation(text=t("brief_trend_hidden" if all_hidden else "no_data",
+                                        lang), showarrow=False,
                                  xref="paper", yref="paper", x=0.5, y=0.5,
                                  font={"size": 18, "color": "#555555"})
         trend_fig.update_yaxes(showticklabels=False)
@@ -354,10 +446,7 @@ def _gather(*, county_codes: tuple[str, ...], scope_label: str, start: dt.date,
         t("brief_days_overdue", lang): overdue_rows["days_overdue"].map(_fmt),
     })
     n_overdue = int(overdue["overdue"].sum())
-    notes = []
-    if hidden:
-        notes.append("* Counts of 1–4 in a county are hidden (presenter mode or a sensitive "
-                     "category); the total leaves them out.")
+    notes = crime_notes(summary, lang=lang)
     overdue_note = (f"{n_overdue - OVERDUE_ROWS:,} more overdue commitments are not listed "
                     "(the longest overdue are shown)." if n_overdue > OVERDUE_ROWS else "")
 
@@ -372,21 +461,24 @@ def _gather(*, county_codes: tuple[str, ...], scope_label: str, start: dt.date,
         f"{as_of('commitments')}.",
         ATTRIBUTION,
     ]
-    names = {"rate": t("rate_per_100k", lang), "change": "Change",
+    names = {"crime_count": t("crimes_recorded", lang), "coverage": "Coverage",
+             "rate": t("rate_per_100k", lang), "change": "Change",
              "significance": "Is the change real?", "emerging": t("emerging_threats", lang),
-             "resolution": t("resolution_rate", lang), "overdue": t("overdue", lang)}
+             "concerns_raised": t("concerns_raised", lang),
+             "resolution": t("resolution_rate", lang), "overdue": t("overdue", lang),
+             "past_due_unverified": t("past_due_unverified", lang)}
     definitions = [(names[k], DEFINITIONS[k]) for k in names]
     title = f"{t('brief_title', lang)}: {scope_label}"
-    subtitle = f"{start:%b %Y} – {end:%b %Y}"
+    subtitle = scope.period.label(lang)
     return _Content(
         title=title, subtitle=subtitle,
         filters_line=filters_text(scope_label=scope_label, start=start, end=end,
                                   categories=categories, themes=themes, public=public,
-                                  lang=lang),
+                                  lang=lang, comparison=scope.period.comparison),
         generated=f"{t('brief_generated', lang)} {now:%d %b %Y %H:%M}",
         demo=demo, kpis=kpis, map_png=map_png, trend_png=trend_png, emerging=emerging,
         overdue=overdue_table, overdue_note=overdue_note, definitions=definitions,
-        sources=sources, notes=notes, lang=lang)
+        sources=sources, notes=notes, lang=lang, trend_note=trend_note)
 
 
 # ---------------------------------------------------------------------------- HTML
@@ -456,7 +548,8 @@ def render_html(c: _Content) -> bytes:
 <div class="figs">{_img(c.map_png, t('crime_map_title', lang), "map")}
 <p class="caption">{e(ATTRIBUTION)}</p></div>
 <h2>{e(t('brief_trend', lang))}</h2>
-<div class="figs">{_img(c.trend_png, t('brief_trend', lang))}</div>
+<div class="figs">{_img(c.trend_png, t('brief_trend', lang))}
+<p class="caption">{e(c.trend_note)}</p></div>
 <h2>{e(t('emerging_threats', lang))}</h2>
 {_table_html(c.emerging, t('brief_no_emerging', lang))}
 <h2>{e(t('overdue', lang))}</h2>
@@ -567,11 +660,17 @@ def render_pdf(c: _Content) -> bytes:
     d.set_y(max(after_map, d.get_y()) + 3)
     d.set_x(d.l_margin)
     trend_h = width * TREND_PX[1] / TREND_PX[0]
-    if d.get_y() + trend_h + 8 > d.h - d.b_margin:
+    if d.get_y() + trend_h + 8 + (4 if c.trend_note else 0) > d.h - d.b_margin:
         d.add_page()
     _heading(d, fam, tx(t("brief_trend", lang)), width)
     d.image(io.BytesIO(c.trend_png), x=d.l_margin, y=d.get_y(), w=width)
-    d.set_y(d.get_y() + trend_h + 3)
+    d.set_y(d.get_y() + trend_h + 1)
+    if c.trend_note:
+        d.set_font(fam, "", 7.5)
+        d.set_text_color(85, 85, 85)
+        d.multi_cell(width, 3.6, tx(c.trend_note), new_x="LMARGIN", new_y="NEXT")
+        d.set_text_color(34, 34, 34)
+    d.ln(2)
     _keep_space(d, 30)
     _heading(d, fam, tx(t("overdue", lang)), width)
     _table_pdf(d, fam, tx, c.overdue, width, t("brief_no_overdue", lang),
@@ -687,21 +786,36 @@ def _slug(text: str) -> str:
     return re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-") or "kenya"
 
 
-def build_briefing(*, county_codes: tuple[str, ...], scope_label: str, start: dt.date,
-                   end: dt.date, categories: tuple[str, ...] = (), themes: tuple[str, ...] = (),
-                   public: bool = False, lang: str = "en", engine=None,
-                   now: dt.datetime | None = None) -> BriefingPack:
-    """Build the brief for the counties in scope (() = all Kenya) and the filters.
+def build_briefing(*, scope: Scope | None = None, county_codes: tuple[str, ...] = (),
+                   scope_label: str | None = None, start: dt.date | None = None,
+                   end: dt.date | None = None, categories: tuple[str, ...] = (),
+                   themes: tuple[str, ...] = (), public: bool = False, lang: str = "en",
+                   engine=None, now: dt.datetime | None = None) -> BriefingPack:
+    """Build the brief for ``scope`` (period, area, categories, themes and audience), or
+    for the scope made of the counties (() = all Kenya, else one region or one county),
+    the period (none: the pages' default period) and the filters given one by one.
+    ``scope_label`` names the area (default: the scope's).
 
     Returns a :class:`BriefingPack` with HTML and PDF bytes and the time each step took
     (``timings``: data, images, html, pdf).
     """
     started = time.perf_counter()
     timings: dict[str, float] = {}
-    now = now or dt.datetime.now()
-    content = _gather(county_codes=tuple(county_codes), scope_label=scope_label, start=start,
-                      end=end, categories=tuple(categories), themes=tuple(themes),
-                      public=public, lang=lang, engine=engine, now=now, timings=timings)
+    if scope is None:
+        scope = scope_for(engine, county_codes=county_codes, start=start, end=end,
+                          audience=Audience.PUBLIC if public else Audience.INTERNAL,
+                          categories=tuple(categories), themes=tuple(themes))
+        if county_codes and set(scope.county_codes) != set(county_codes):
+            raise ValueError("a brief covers Kenya, one region or one county")
+    county_codes = scope.county_codes if scope.region or scope.county else ()
+    scope_label = scope_label or scope.area_label
+    start, end = scope.period.start, scope.period.end
+    # The stamp's date is the app's today (pinned by JUKWAA_TODAY), its time the clock's.
+    now = now or dt.datetime.combine(clock.today(), dt.datetime.now().time())
+    content = _gather(scope=scope, county_codes=county_codes, scope_label=scope_label,
+                      start=start, end=end, categories=scope.categories, themes=scope.themes,
+                      public=scope.public, lang=lang, engine=engine, now=now,
+                      timings=timings)
     step = time.perf_counter()
     html_bytes = render_html(content)
     timings["html"] = time.perf_counter() - step

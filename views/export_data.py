@@ -72,16 +72,28 @@ for kind, template in TEMPLATES.items():
                              file_name=f"{kind}{suffix}.xlsx", mime=XLSX,
                              key=f"exp_{kind}_xlsx", on_click="ignore")
 
+# County metrics are figures, not records: always for the sidebar's scope (area, period,
+# categories, presenter mode), with the crime figures the pages show (data_access.figures).
+metrics_scope = f.scope
 st.markdown(f"**{t('exp_metrics', lang)}** · `county-metrics` — crimes, rate per 100,000, "
             "change, forums, concerns and commitments per county for "
-            + (f"{f.period_label}" if scope == "filters" else "the latest 12 months with data"))
+            f"{metrics_scope.area_label}, {f.period_label} (the sidebar's filters), "
+            f"{f.period.comparison_label(lang)}"
+            + (" · presenter mode: small counts hidden" if f.public else ""))
+
+
+def _metrics_maker(fmt: str):
+    return lambda: export_bytes(kind="county-metrics", fmt=fmt, scope=metrics_scope)
+
+
+metrics_suffix = f"_{f.start:%Y-%m}_{f.end:%Y-%m}"
 m1, m2, m3, _space = st.columns([1, 1, 1, 2])
-m1.download_button("CSV", data=_maker("county-metrics", "csv"),
-                   file_name=f"county-metrics{suffix}.csv", mime="text/csv",
+m1.download_button("CSV", data=_metrics_maker("csv"),
+                   file_name=f"county-metrics{metrics_suffix}.csv", mime="text/csv",
                    key="exp_metrics_csv", on_click="ignore")
-m2.download_button("Excel", data=_maker("county-metrics", "xlsx"),
-                   file_name=f"county-metrics{suffix}.xlsx", mime=XLSX,
+m2.download_button("Excel", data=_metrics_maker("xlsx"),
+                   file_name=f"county-metrics{metrics_suffix}.xlsx", mime=XLSX,
                    key="exp_metrics_xlsx", on_click="ignore")
-m3.download_button("GeoJSON", data=_maker("county-metrics", "geojson"),
-                   file_name=f"county-metrics{suffix}.geojson", mime="application/geo+json",
-                   key="exp_metrics_geojson", on_click="ignore")
+m3.download_button("GeoJSON", data=_metrics_maker("geojson"),
+                   file_name=f"county-metrics{metrics_suffix}.geojson",
+                   mime="application/geo+json", key="exp_metrics_geojson", on_click="ignore")
