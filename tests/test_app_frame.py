@@ -8,6 +8,9 @@ from pathlib import Path
 import pytest
 from streamlit.testing.v1 import AppTest
 
+from data_access.figures.scope import Audience, Period
+from tests.clock import DEMO_END_DAY, TODAY
+
 APP = str(Path(__file__).resolve().parents[1] / "app.py")
 
 
@@ -35,7 +38,10 @@ def test_filters_are_read_from_a_shared_link(demo_env) -> None:
     assert f.county_codes == ("024",)
     assert f.categories == ("theft_of_stock", "robbery")  # unknown codes are dropped
     assert f.public and f.lang == "sw"
-    assert f.months == 6 and f.previous == (dt.date(2025, 7, 1), dt.date(2025, 12, 31))
+    assert f.period.n_months == 6
+    # Every change compares with the same months a year earlier.
+    assert f.period.comparison == Period(dt.date(2025, 1, 1), dt.date(2025, 6, 30))
+    assert f.scope.audience is Audience.PUBLIC and f.scope.county_codes == ("024",)
 
 
 def test_filters_are_written_back_to_the_url(demo_env) -> None:
@@ -56,7 +62,18 @@ def test_bad_link_values_fall_back_to_defaults(demo_env) -> None:
     assert not at.exception
     f = _filters(at)
     assert f.county is None and f.region is None
-    assert f.end == f.data_last and f.months == 12
+    # The default period: the latest 12 complete months of the demo's crime data.
+    assert f.period == Period(dt.date(2025, 11, 1), DEMO_END_DAY)
+
+
+def test_the_running_month_can_be_chosen_and_reads_to_date(demo_env) -> None:
+    at = AppTest.from_file(APP, default_timeout=60)
+    at.query_params.update({"from": "2026-06", "to": TODAY.strftime("%Y-%m")})
+    at.run()
+    assert not at.exception
+    f = _filters(at)
+    assert f.end == TODAY and f.period.to_date
+    assert f.period_label == f"Jun 2026 – Nov 2026 (to {TODAY.day} Nov)"
 
 
 def test_demo_badge_shows_while_demo_rows_exist(demo_env) -> None:

@@ -13,29 +13,14 @@ from dataclasses import dataclass, field
 
 import streamlit as st
 
-from data_access import reference
+from data_access import clock, reference
+from data_access.figures.calendar import month_end, month_range, month_start
+from data_access.figures.coverage import default_period
+from data_access.figures.scope import Audience, Period, Scope
 from data_access.status import data_bounds
 from ui.i18n import t
 
 _STATE_KEY = "jukwaa_filters"
-
-
-def month_start(d: dt.date) -> dt.date:
-    """First day of d's month."""
-    return d.replace(day=1)
-
-
-def month_end(d: dt.date) -> dt.date:
-    """Last day of d's month."""
-    nxt = (d.replace(day=28) + dt.timedelta(days=4)).replace(day=1)
-    return nxt - dt.timedelta(days=1)
-
-
-def add_months(d: dt.date, n: int) -> dt.date:
-    """The first day of the month n months after d's month (n may be negative)."""
-    idx = d.year * 12 + d.month - 1 + n
-    return dt.date(idx // 12, idx % 12 + 1, 1)
-
 
 @dataclass(frozen=True)
 class Filters:
@@ -50,7 +35,6 @@ class Filters:
     public: bool = False
     lang: str = "en"
     data_first: dt.date | None = field(default=None, compare=False)
-    data_last: dt.date | None = field(default=None, compare=False)
 
     @property
     def county_codes(self) -> tuple[str, ...]:
@@ -62,30 +46,26 @@ class Filters:
         return ()
 
     @property
-    def months(self) -> int:
-        """Length of the chosen period in whole months."""
-        return (self.end.year - self.start.year) * 12 + self.end.month - self.start.month + 1
+    def period(self) -> Period:
+        """The chosen period (its last month "to date" when it is the current month)."""
+        return Period(self.start, self.end)
 
     @property
-    def previous(self) -> tuple[dt.date, dt.date]:
-        """The previous period of equal length (first day, last day)."""
-        prev_start = add_months(self.start, -self.months)
-        return prev_start, self.start - dt.timedelta(days=1)
+    def scope(self) -> Scope:
+        """What every figures function takes: period, areas, selections and audience."""
+        audience = Audience.PUBLIC if self.public else Audience.INTERNAL
+        return Scope(self.period, audience, self.region, self.county, self.categories,
+                     self.themes)
 
     @property
     def scope_label(self) -> str:
         """Human label of the area in scope, e.g. 'Coast region' or 'Mombasa'."""
-        if self.county:
-            return next(c.name for c in reference.counties() if c.code == self.county)
-        if self.region:
-            region = next(r for r in reference.REGIONS if r.code == self.region)
-            return f"{region.name} region"
-        return "Kenya"
+        return self.scope.area_label
 
     @property
     def period_label(self) -> str:
-        """e.g. 'Nov 2025 – Oct 2026'."""
-        return f"{self.start:%b %Y} – {self.end:%b %Y}"
+        """e.g. 'Nov 2025 – Oct 2026', '2025' or 'Nov 2026 (to 29 Nov)'."""
+        return self.period.label(self.lang)
 
 
 def _parse_month(raw: str | None) -> dt.date | None:
@@ -100,15 +80,17 @@ def _parse_codes(raw: str | None, allowed: set[str]) -> list[str]:
 
 
 def _init_state_from_url(months: list[dt.date]) -> None:
-    """Seed widget state from the URL once per session (bad values fall back quietly)."""
+    """Seed widget state from the URL once per session (bad values fall back quietly to
+    the default period: the latest 12 complete months of crime data)."""
     if st.session_state.get(_STATE_KEY):
         return
     qp = st.query_params
-    last = months[-1]
+    default = default_period()
     start = _parse_month(qp.get("from"))
     end = _parse_month(qp.get("to"))
-    end = end if end in months else last
-    start = start if start in months and start <= end else max(months[0], add_months(end, -11))
+    if end not in months or start not in months or start > end:
+        start, end = month_start(default.start), month_start(default.end)
+        start, end = max(start, months[0]), min(max(end, months[0]), months[-1])
     county_codes = {c.code for c in reference.counties()}
     region_codes = {r.code for r in reference.REGIONS}
     st.session_state["f_period"] = (start, end)
@@ -121,18 +103,29 @@ def _init_state_from_url(months: list[dt.date]) -> None:
     st.session_state[_STATE_KEY] = True
 
 
-def _month_options(first: dt.date, last: dt.date) -> list[dt.date]:
-    months, m = [], month_start(first)
-    while m <= last:
-        months.append(m)
-        m = add_months(m, 1)
-    return months
+def _month_options(first: dt.date, today: dt.date) -> list[dt.date]:
+    """Months from the first with any data to the current one (which runs "to date")."""
+    return month_range(first, today)
+
+
+def _period_end(last_month: dt.date, today: dt.date) -> dt.date:
+    """Last day of the chosen last month, or today when it is the current month."""
+    return min(month_end(last_month), today) if last_month == month_start(today) \
+        else month_end(last_month)
+
+
+def _month_option_label(d: dt.date, today: dt.date, lang: str) -> str:
+    label = d.strftime("%b %Y")
+    if d == month_start(today):
+        label += " (hadi leo)" if lang == "sw" else " (to date)"
+    return label
 
 
 def render_sidebar_filters() -> Filters:
     """Draw the shared filters in the sidebar, mirror them into the URL, return them."""
-    first, last = data_bounds()
-    months = _month_options(first, last)
+    first, _ = data_bounds()
+    today = clock.today()
+    months = _month_options(first, today)
     _init_state_from_url(months)
     _apply_pending_county()
     lang = st.session_state.get("f_lang", "en")
@@ -147,7 +140,7 @@ def render_sidebar_filters() -> Filters:
     # single month. The session state seeded from the URL still decides the value.
     start, end = sb.select_slider(
         t("period", lang), options=months, key="f_period", value=(months[0], months[-1]),
-        format_func=lambda d: d.strftime("%b %Y"),
+        format_func=lambda d: _month_option_label(d, today, lang),
     )
     regions = [""] + [r.code for r in reference.REGIONS]
     region_names = {r.code: (r.name_sw if lang == "sw" else r.name) for r in reference.REGIONS}
@@ -173,9 +166,9 @@ def render_sidebar_filters() -> Filters:
     public = sb.toggle(t("presenter_mode", lang), key="f_public",
                        help=t("presenter_help", lang))
     filters = Filters(
-        start=month_start(start), end=month_end(end), region=region or None,
+        start=month_start(start), end=_period_end(end, today), region=region or None,
         county=county or None, categories=tuple(cats), themes=tuple(themes),
-        public=bool(public), lang=lang, data_first=first, data_last=month_end(last),
+        public=bool(public), lang=lang, data_first=first,
     )
     _write_url(filters)
     st.session_state["jukwaa_current_filters"] = filters

@@ -31,6 +31,11 @@ LABELS: dict[str, tuple[str, str]] = {
     "commitments_made": ("Commitments made", "Ahadi zilizotolewa"),
     "resolution_rate": ("Resolution rate", "Kiwango cha utatuzi"),
     "overdue": ("Overdue commitments", "Ahadi zilizopitwa na muda"),
+    "past_due_unverified": ("Past due, not yet verified", "Zimepita muda, hazijathibitishwa"),
+    "kpi_past_due_unverified": ("{n} past due, unverified",
+                                "{n} zimepita muda, hazijathibitishwa"),
+    "concerns_parts": ("{forum} at forums · {chief} in chiefs' reports",
+                       "{forum} kwenye mabaraza · {chief} kwenye ripoti za machifu"),
     "forums_held": ("Forums held", "Mabaraza yaliyofanyika"),
     "crime_map_title": ("Crime rate per 100,000 by county", "Kiwango cha uhalifu kwa kaunti"),
     "resolution_by_region": ("Commitment resolution by region", "Utatuzi wa ahadi kwa eneo"),
@@ -41,6 +46,7 @@ LABELS: dict[str, tuple[str, str]] = {
     "about_number": ("About this number", "Kuhusu takwimu hii"),
     "source": ("Source", "Chanzo"),
     "no_data": ("No data for this selection.", "Hakuna data kwa uchaguzi huu."),
+    "no_data_short": ("No data", "Hakuna data"),
     "db_unavailable": ("The database cannot be reached.", "Hifadhidata haipatikani."),
     # hotspots page
     "hotspots": ("Hotspots", "Maeneo hatari"),
@@ -49,8 +55,10 @@ LABELS: dict[str, tuple[str, str]] = {
     "map_shows": ("The map shows", "Ramani inaonyesha"),
     "mode_count": ("Crimes (count)", "Uhalifu (idadi)"),
     "mode_rate": ("Crime rate per 100,000", "Kiwango kwa watu 100,000"),
-    "mode_change": ("Change vs previous period", "Mabadiliko dhidi ya kipindi kilichopita"),
-    "mode_concerns": ("Concerns raised at forums", "Malalamiko kwenye mabaraza"),
+    "mode_change": ("Change vs the same months a year earlier",
+                    "Mabadiliko dhidi ya miezi ileile mwaka mmoja kabla"),
+    "mode_concerns": ("Concerns raised (at forums and in chiefs' reports)",
+                      "Malalamiko (kwenye mabaraza na ripoti za machifu)"),
     "mode_resolution": ("Commitment resolution rate", "Kiwango cha utatuzi wa ahadi"),
     "mode_sentiment": ("Chiefs' sentiment index", "Kipimo cha hisia za machifu"),
     "hex_layer": ("Hexagon hotspot layer", "Tabaka la heksagoni"),
@@ -69,7 +77,7 @@ LABELS: dict[str, tuple[str, str]] = {
     "mshort_count": ("Crimes", "Uhalifu"),
     "mshort_rate": ("Rate per 100,000", "Kiwango kwa 100,000"),
     "mshort_change": ("Change", "Mabadiliko"),
-    "mshort_concerns": ("Concerns at forums", "Malalamiko barazani"),
+    "mshort_concerns": ("Concerns raised", "Malalamiko"),
     "mshort_resolution": ("Resolution rate", "Kiwango cha utatuzi"),
     "mshort_sentiment": ("Chiefs' sentiment", "Hisia za machifu"),
     "no_forums_in_period": ("No forum was held in this period and area; widen the period to "
@@ -109,24 +117,55 @@ LABELS: dict[str, tuple[str, str]] = {
     "ytd_range": ("{this} vs {last}", "{this} dhidi ya {last}"),
     "small_multiples_title": ("Top categories month by month", "Aina kuu mwezi kwa mwezi"),
     "yearly_title": ("Crimes per calendar year", "Uhalifu kwa kila mwaka"),
-    "yearly_caption": ("Years with published yearly figures use them; other years add up "
-                       "monthly and daily records — never both. A year marked with months "
-                       "(e.g. Jan–Oct) is not complete.",
-                       "Miaka yenye takwimu rasmi za mwaka hutumia hizo; miaka mingine "
-                       "hujumlisha rekodi za mwezi na siku — kamwe si zote mbili. Mwaka "
-                       "wenye miezi (k.m. Jan–Okt) haujakamilika."),
+    # trends page: notes and captions
+    "to_date": ("to date", "hadi sasa"),
+    # also the county profile's
+    "reporting": ("{n} of {k} counties", "kaunti {n} kati ya {k}"),
+    "yearly_only_value": ("Yearly only", "Mwaka tu"),
+    "trends_gaps": ("A month without data is a gap, never 0. Hollow markers: not every county "
+                    "reported that month.",
+                    "Mwezi usio na takwimu ni pengo, si 0. Alama tupu: si kila kaunti iliripoti "
+                    "mwezi huo."),
+    "to_date_note": ("{month} runs to {day}: it is drawn apart (◇) and is compared per day, "
+                     "never as a whole month.",
+                     "{month} ni hadi tarehe {day}: imechorwa peke yake (◇) na inalinganishwa "
+                     "kwa siku, si kama mwezi mzima."),
+    "trends_like_for_like": ("Bars compare like for like: county-months with data in both "
+                             "periods.",
+                             "Mistari inalinganisha sawa kwa sawa: miezi ya kaunti yenye "
+                             "takwimu katika vipindi vyote viwili."),
+    "trends_yearly_caption": ("A year shows each county's published yearly figure, or the sum "
+                              "of its 12 months when all 12 hold data — never both. A "
+                              "part-year has no yearly value (see the year to date above); a "
+                              "year marked with a count of counties covers only those.",
+                              "Mwaka unaonyesha takwimu rasmi ya mwaka ya kila kaunti, au "
+                              "jumla ya miezi yake 12 ikiwa yote ina takwimu — kamwe si zote "
+                              "mbili. Sehemu ya mwaka haina thamani ya mwaka (angalia mwaka "
+                              "hadi sasa hapo juu); mwaka wenye idadi ya kaunti unahusu hizo "
+                              "tu."),
+    "not_listed": ("{n} with nothing in either period are not listed.",
+                   "{n} zisizo na chochote katika kipindi chochote hazijaorodheshwa."),
+    "no_yearly": ("No whole year of crime data in scope yet.",
+                  "Bado hakuna mwaka mzima wa takwimu za uhalifu."),
     # emerging threats
-    "emerging_caption": ("County × category pairs whose latest month ({month}) rose "
-                         "significantly against both the month before and their own "
-                         "6-month average; most severe first.",
-                         "Jozi za kaunti × aina ambazo mwezi wa mwisho ({month}) uliongezeka "
-                         "kwa kiasi kikubwa dhidi ya mwezi uliotangulia na wastani wao wa "
-                         "miezi 6; kali zaidi kwanza."),
-    "no_emerging": ("Nothing is emerging: no county × category rose significantly in the "
-                    "latest month.",
-                    "Hakuna kinachoibuka: hakuna kaunti × aina iliyoongezeka kwa kiasi "
-                    "kikubwa mwezi wa mwisho."),
-    "baseline_avg": ("6-month average", "wastani wa miezi 6"),
+    "emerging_caption": ("County × category pairs whose {month} count is well above what "
+                         "their own history leads us to expect for the time of year (the "
+                         "same month and its neighbours in up to 3 earlier years); most "
+                         "severe first.",
+                         "Jozi za kaunti × aina ambazo idadi ya {month} iko juu sana ya "
+                         "inavyotarajiwa kwa wakati huu wa mwaka (mwezi uleule na jirani zake "
+                         "katika hadi miaka 3 iliyopita); kali zaidi kwanza."),
+    "no_emerging": ("Nothing is emerging: no county × category is well above its usual "
+                    "level for the time of year in {month}.",
+                    "Hakuna kinachoibuka: hakuna kaunti × aina iliyo juu sana ya kiwango "
+                    "chake cha kawaida kwa wakati huu wa mwaka mwezi {month}."),
+    "no_emerging_month": ("No complete month of monthly figures in the chosen period to "
+                          "examine for emerging threats (a yearly figure cannot show a "
+                          "month's rise).",
+                          "Hakuna mwezi kamili wa takwimu za kila mwezi katika kipindi "
+                          "kilichochaguliwa wa kuchunguza vitisho vinavyoibuka (takwimu ya "
+                          "mwaka haiwezi kuonyesha ongezeko la mwezi)."),
+    "baseline_avg": ("usual for the time of year", "kawaida kwa wakati huu wa mwaka"),
     "previous_month": ("previous month", "mwezi uliotangulia"),
     "latest_month": ("latest month", "mwezi wa mwisho"),
     # county profile
@@ -144,11 +183,13 @@ LABELS: dict[str, tuple[str, str]] = {
     "per_100k_month": ("per 100,000 per month", "kwa watu 100,000 kwa mwezi"),
     "category_change_title": ("Crime by category: this period vs a year earlier",
                               "Uhalifu kwa aina: kipindi hiki dhidi ya mwaka uliopita"),
-    "concerns_by_theme": ("Concerns raised at its forums", "Malalamiko kwenye mabaraza yake"),
-    "concerns_fallback": ("No forum in the chosen period: showing every forum up to {end} "
-                          "(latest: {edition}, {date}).",
-                          "Hakuna baraza katika kipindi hiki: inaonyesha mabaraza yote hadi "
-                          "{end} (la mwisho: {edition}, {date})."),
+    "concerns_by_theme": ("Concerns raised there, by theme", "Malalamiko yaliyotolewa, kwa mada"),
+    "concerns_fallback": ("No concern raised in the chosen period: showing every concern "
+                          "raised up to {end}, at forums and in chiefs' reports.",
+                          "Hakuna lalamiko katika kipindi hiki: inaonyesha malalamiko yote hadi "
+                          "{end}, kwenye mabaraza na ripoti za machifu."),
+    "no_concerns": ("No concern has been raised in this county yet.",
+                    "Bado hakuna lalamiko lililotolewa katika kaunti hii."),
     "no_forums": ("No forum has been held in this county yet.",
                   "Bado hakuna baraza lililofanyika katika kaunti hii."),
     "commitments_by_status": ("Commitments made there", "Ahadi zilizotolewa huko"),
@@ -167,22 +208,48 @@ LABELS: dict[str, tuple[str, str]] = {
                    "· Kenya {rate_kenya}"),
     "forums_line": ("{forums} forums held in the period.",
                     "Mabaraza {forums} yalifanyika katika kipindi."),
-    "overdue_line": ("{overdue} overdue on {date}.", "{overdue} zimepitwa na muda {date}."),
+    "overdue_line": ("{overdue} overdue on {date}; {unverified} more past due, not yet "
+                     "verified (not overdue).",
+                     "{overdue} zimepitwa na muda {date}; {unverified} zaidi zimepita muda, "
+                     "hazijathibitishwa (si zilizochelewa)."),
     "reports_of": ("{reports} of {expected} reports", "ripoti {reports} kati ya {expected}"),
     "kpi_crimes": ("Crimes", "Uhalifu"),
     "kpi_rate": ("Per 100,000", "Kwa 100,000"),
-    "kpi_concerns": ("Concerns", "Malalamiko"),
+    "kpi_concerns": ("Concerns raised", "Malalamiko"),
     "kpi_commitments": ("Commitments", "Ahadi"),
     "kpi_compliance": ("Compliance", "Utiifu"),
     "kpi_sentiment": ("Sentiment", "Hisia"),
     "open_short": ("Profile", "Wasifu"),
     "overdue_word": ("overdue", "zimechelewa"),
-    "crimes_line": ("{count} crimes vs {previous} in the previous {months} months: {verdict}.",
-                    "Uhalifu {count} dhidi ya {previous} katika miezi {months} iliyopita: "
-                    "{verdict}."),
     "verdict_significant": ("significant", "mabadiliko halisi"),
     "verdict_possible": ("possible", "huenda ni halisi"),
     "verdict_too few to tell": ("too few to tell", "idadi ni ndogo mno kujua"),
+    "verdict_no clear change": ("no clear change", "hakuna mabadiliko ya wazi"),
+    "verdict_no data to compare": ("no data to compare", "hakuna data ya kulinganisha"),
+    # county profile: crime notes
+    "yearly_only": ("Crimes: yearly figures only for this period, no monthly figures. Choose "
+                    "a whole calendar year to see the published yearly figure.",
+                    "Uhalifu: takwimu za mwaka pekee kwa kipindi hiki, hakuna za kila mwezi. "
+                    "Chagua mwaka mzima kuona takwimu rasmi ya mwaka."),
+    "no_crime_data": ("Crimes: no data for this period.",
+                      "Uhalifu: hakuna takwimu kwa kipindi hiki."),
+    "no_rate": ("no rate (data for {n} of {k} months)",
+                "hakuna kiwango (takwimu za miezi {n} kati ya {k})"),
+    "change_line": ("{current} vs {previous} crimes, like for like: {change}{verdict}.",
+                    "Uhalifu {current} dhidi ya {previous}, sawa kwa sawa: {change}{verdict}."),
+    "hidden_rate": ("hidden (<5)", "imefichwa (<5)"),
+    "profile_gaps": ("A month without data is a gap, never 0; a region's or Kenya's month "
+                     "counts the counties that reported it, over their population.",
+                     "Mwezi usio na takwimu ni pengo, si 0; mwezi wa eneo au wa Kenya "
+                     "unahesabu kaunti zilizoripoti, kwa idadi ya watu wao."),
+    "to_date_left_out": ("{month} is still running (to day {day}): it is left out of the "
+                         "monthly lines, where a part month would read as a fall.",
+                         "{month} bado inaendelea (hadi tarehe {day}): imeachwa nje ya mistari "
+                         "ya kila mwezi, ambapo mwezi usiokamilika ungeonekana kama kushuka."),
+    "change_vs": ("Change {note}.", "Mabadiliko: {note}."),
+    "profile_like_for_like": ("Bars compare like for like: months with data in both periods.",
+                              "Mistari inalinganisha sawa kwa sawa: miezi yenye takwimu katika "
+                              "vipindi vyote viwili."),
     # --- commitments, chain and recording progress ---
     "commitments_title": ("Commitments: are promises kept?", "Ahadi: je, zinatimizwa?"),
     "commitments_caption": (
@@ -196,7 +263,8 @@ LABELS: dict[str, tuple[str, str]] = {
     "made_in_period": ("Only commitments made in {period}.",
                        "Ahadi zilizotolewa katika {period} tu."),
     "fulfilled_or_partly": ("Fulfilled or partly", "Zimetimizwa au kwa sehemu"),
-    "on_time_share": ("On-time share", "Zilizotimizwa kwa wakati"),
+    "on_time_share": ("On time, of fulfilled with a due date",
+                      "Kwa wakati, kati ya zilizotimizwa zenye tarehe"),
     "median_days": ("Median days to fulfil", "Siku za kati hadi kutimizwa"),
     "tab_resolution": ("Resolution", "Utatuzi"),
     "tab_overdue": ("Overdue", "Zilizochelewa"),
@@ -220,8 +288,12 @@ LABELS: dict[str, tuple[str, str]] = {
     "overdue_caption": ("The chart shows the 25 oldest; the table and CSV list them all.",
                         "Chati inaonyesha 25 za zamani zaidi; jedwali na CSV zinaorodhesha "
                         "zote."),
-    "overdue_list": ("Overdue list (red rows are past their due date)",
-                     "Orodha ya zilizochelewa (safu nyekundu zimepita tarehe)"),
+    "overdue_list": ("Overdue list (red rows are overdue)",
+                     "Orodha ya zilizochelewa (safu nyekundu zimechelewa)"),
+    "show_past_due_unverified": ("Also list those past due but not yet verified ({n})",
+                                 "Orodhesha pia zilizopita muda bila kuthibitishwa ({n})"),
+    "past_due_unverified_by": ("Past due by {days} days, not yet verified",
+                               "Imepita muda siku {days}, haijathibitishwa"),
     "overdue_by": ("Overdue by {days} days", "Imechelewa siku {days}"),
     "due_in": ("Due in {days} days", "Inatarajiwa baada ya siku {days}"),
     "open_chain": ("Open chain", "Fungua mnyororo"),
@@ -242,8 +314,10 @@ LABELS: dict[str, tuple[str, str]] = {
                                   "{f} zimetimizwa kati ya {v} zilizothibitishwa"),
     "kpi_partly": ("{f} + {p} partly, of {v}", "{f} + {p} kwa sehemu, kati ya {v}"),
     "kpi_of_made": ("of {n} made", "kati ya {n} zilizotolewa"),
-    "kpi_on_time": ("{n} of {d} fulfilled with a due date",
-                    "{n} kati ya {d} zilizotimizwa zenye tarehe ya mwisho"),
+    "kpi_on_time": ("{n} fulfilled on or before the due date, of {d} fulfilled with a due "
+                    "date",
+                    "{n} zilitimizwa kufikia tarehe ya mwisho, kati ya {d} zilizotimizwa "
+                    "zenye tarehe ya mwisho"),
     "kpi_days": ("{n} days", "siku {n}"),
     "kpi_over_fulfilled": ("over {n} fulfilled", "kwa {n} zilizotimizwa"),
     "curve_caption": ("A point is drawn only where at least {n} verified commitments are "
@@ -425,6 +499,24 @@ LABELS: dict[str, tuple[str, str]] = {
     "brief_year_earlier": ("same month a year earlier", "mwezi huo mwaka uliopita"),
     "brief_trend_hidden": ("Every monthly count here is under 5 and hidden on a public screen.",
                            "Kila idadi ya mwezi hapa iko chini ya 5 na imefichwa."),
+    # briefing pack: crime figures
+    "brief_vs_year_earlier": ("vs a year earlier", "dhidi ya mwaka mmoja kabla"),
+    "brief_vs": ("vs", "dhidi ya"),
+    "brief_no_comparison": ("no data a year earlier to compare with",
+                            "hakuna data ya mwaka mmoja kabla ya kulinganisha"),
+    "brief_counties_complete": ("{a} of {b} counties with data for the whole period",
+                                "kaunti {a} kati ya {b} zenye data ya kipindi chote"),
+    "brief_compared_with": ("Compared with", "Ikilinganishwa na"),
+    "brief_coverage": ("Crime data", "Data ya uhalifu"),
+    "brief_comparison": ("Change", "Mabadiliko"),
+    "brief_hidden": ("* Counts of 1–4 are hidden (presenter mode or a sensitive category).",
+                     "* Idadi za 1–4 zimefichwa (hali ya maonyesho au aina nyeti ya uhalifu)."),
+    "brief_trend_gaps": ("A gap in the line is a month without data, never 0.",
+                         "Pengo kwenye mstari ni mwezi usio na data, si 0."),
+    "brief_trend_partial": ("Not every county in the area reported in {k} of {n} months "
+                            "(fewest: {least} of {counties} in {month}).",
+                            "Si kila kaunti ya eneo iliripoti katika miezi {k} kati ya {n} "
+                            "(chache zaidi: {least} kati ya {counties}, {month})."),
 }
 
 
@@ -433,3 +525,8 @@ def t(key: str, lang: str = "en", **fmt: object) -> str:
     en, sw = LABELS.get(key, (key, key))
     text = sw if lang == "sw" else en
     return text.format(**fmt) if fmt else text
+
+
+def verdict_label(verdict: str, lang: str = "en") -> str:
+    """A change verdict from data_access.figures.change in ``lang``."""
+    return t(f"verdict_{verdict}", lang)

@@ -8,15 +8,17 @@ from charts.classes import RATE_SCHEME
 from charts.maps import county_choropleth
 from charts.trends import emerging_chart
 from data_access.commitments import resolution_by_region
-from data_access.crime import crime_by_county
-from data_access.emerging import emerging_threats
-from data_access.forums import concerns_by_county_theme, forums_in_period
-from data_access.metrics import DEFINITIONS, classify_change, pct_change, rate_per_100k
+from data_access.concerns import concerns_raised
+from data_access.figures.crime import county_crime, crime_summary
+from data_access.figures.emerging import emerging_threats, examined_month
+from data_access.figures.scope import month_label
+from data_access.forums import forums_in_period
+from data_access.metrics import DEFINITIONS
 from data_access.status import data_status
 from geo.boundaries import ATTRIBUTION, counties_geojson
 from ui.blocks import chart_block, kpi
 from ui.filters import current_filters, set_county
-from ui.i18n import t
+from ui.i18n import t, verdict_label
 from ui.maps import map_view
 
 f = current_filters()
@@ -26,27 +28,29 @@ status = data_status().set_index("source")
 st.title(t("overview", lang))
 st.caption(t("overview_caption", lang, scope=f.scope_label, period=f.period_label))
 
-prev_start, prev_end = f.previous
-crime = crime_by_county(start=f.start, end=f.end, prev_start=prev_start, prev_end=prev_end,
-                        categories=f.categories, county_codes=f.county_codes, public=f.public)
+scope = f.scope
+summary = crime_summary(scope)
+crime = county_crime(scope)
 commit = resolution_by_region(as_of=f.end, county_codes=f.county_codes, themes=f.themes)
 forums = forums_in_period(start=f.start, end=f.end, county_codes=f.county_codes)
-concerns = concerns_by_county_theme(start=f.start, end=f.end, county_codes=f.county_codes,
-                                    themes=f.themes)
+# Concerns raised = at forums held in the period + in chiefs' reports for its months.
+concerns = concerns_raised(start=f.start, end=f.end, county_codes=f.county_codes,
+                           themes=f.themes, public=f.public).iloc[0]
 
 # --- KPIs ------------------------------------------------------------------------------
-total = int(crime["count"].fillna(0).sum())
-previous = int(crime["previous"].fillna(0).sum())
-population = int(crime["population_2019"].sum())
-verdict = classify_change(total, previous)
-change = pct_change(total, previous)
-# Counts always stand beside the %; colour only when the change is real (DESIGN.md §4).
-if change != change:
-    delta = f"{total - previous:+,} vs {previous:,}"
+# Counts always stand beside the %; colour only when the change is real (docs/METHODS.md).
+if summary.total != summary.total:  # NaN: no crime data in the period
+    crime_value, delta, verdict = t("no_data_short", lang), None, None
 else:
-    delta = f"{change:+.0f}% vs {previous:,}"
-delta_color = "off" if verdict == "too few to tell" else "inverse"
-suppressed = crime["count"].isna().any()
+    crime_value = f"{summary.total:,.0f}" + (" *" if summary.hidden else "")
+    verdict = summary.verdict
+    if summary.previous != summary.previous:
+        delta = None
+    elif summary.pct_change != summary.pct_change:
+        delta = f"{summary.difference:+,.0f} vs {summary.previous:,.0f}"
+    else:
+        delta = f"{summary.pct_change:+.0f}% vs {summary.previous:,.0f}"
+delta_color = "inverse" if summary.direction != "none" else "off"
 made = int(commit["made"].sum())
 verified = int(commit["verified"].sum())
 fulfilled = int(commit["fulfilled"].sum())
@@ -55,102 +59,124 @@ res_rate = f"{fulfilled / verified:.0%}" if verified else "—"
 # Two rows of three keep labels and the counts under them whole on a laptop screen.
 c1, c2, c3 = st.columns(3)
 c4, c5, c6 = st.columns(3)
-kpi(c1, t("crimes_recorded", lang), f"{total:,}" + (" *" if suppressed else ""),
-    delta=delta, delta_color=delta_color, delta_description=verdict,
-    help_text=DEFINITIONS["change"] + " " + DEFINITIONS["significance"]
-    + (" * Small county counts are hidden in presenter mode." if suppressed else ""))
-kpi(c2, t("rate_per_100k", lang), f"{rate_per_100k(total, population):,.1f}",
-    help_text=DEFINITIONS["rate"])
+kpi(c1, t("crimes_recorded", lang), crime_value,
+    delta=delta, delta_color=delta_color,
+    delta_description=verdict_label(verdict, lang) if verdict else None,
+    delta_arrow="auto" if summary.direction != "none" else "off",
+    help_text=DEFINITIONS["crime_count"] + " " + DEFINITIONS["change"] + " "
+    + DEFINITIONS["significance"]
+    + (" * Small county counts are hidden in presenter mode." if summary.hidden else ""))
+kpi(c2, t("rate_per_100k", lang),
+    t("no_data_short", lang) if summary.rate_per_100k != summary.rate_per_100k
+    else f"{summary.rate_per_100k:,.1f}",
+    delta=None if summary.counties_complete == summary.counties
+    else f"{summary.counties_complete} of {summary.counties} counties", delta_arrow="off",
+    help_text=DEFINITIONS["rate"] + " Counties without data for the whole period are "
+    "left out of the rate.")
 kpi(c3, t("forums_held", lang), f"{len(forums):,}",
     delta=f"{int(forums['attendance_total'].sum()):,} attended" if len(forums) else None,
     delta_arrow="off",
     help_text="Jukwaa la Usalama forums held in the period.")
-kpi(c4, t("concerns_raised", lang), f"{int(concerns['concerns'].sum()):,}",
-    help_text="Concerns raised at forums and in chiefs' reports during the period.")
+kpi(c4, t("concerns_raised", lang), concerns["concerns_display"],
+    delta=t("concerns_parts", lang, forum=concerns["forum_concerns_display"],
+            chief=concerns["chief_concerns_display"]), delta_arrow="off",
+    help_text=DEFINITIONS["concerns_raised"])
 kpi(c5, t("resolution_rate", lang), res_rate,
     delta=f"{fulfilled} of {verified} verified", delta_arrow="off",
     delta_description=f"{made - verified} unverified",
     help_text=DEFINITIONS["resolution"])
+past_due_unverified = int(commit["past_due_unverified"].sum())
 kpi(c6, t("overdue", lang), f"{int(commit['overdue'].sum()):,}",
-    delta=f"of {made} made", delta_arrow="off", help_text=DEFINITIONS["overdue"])
+    delta=f"of {made} made", delta_arrow="off",
+    delta_description=t("kpi_past_due_unverified", lang, n=f"{past_due_unverified:,}"),
+    help_text=DEFINITIONS["overdue"] + " " + DEFINITIONS["past_due_unverified"])
+
+# What the crime figures cover and what the change compares with, said once under the KPIs.
+st.caption(f"{t('crimes_recorded', lang)}: {summary.coverage_note} · "
+           f"{summary.comparison_note}")
 
 # --- map and resolution ----------------------------------------------------------------
 left, right = st.columns([3, 2])
 with left:
-    crime["class"] = RATE_SCHEME.classify(crime["rate_per_100k"],
-                                          suppressed=crime["count"].isna())
-    crime["crimes"] = crime["count_display"]
+    crime["class"] = RATE_SCHEME.classify(
+        crime["rate_per_100k"], suppressed=crime["count_display"].str.startswith("<"))
+    crime["crimes"] = crime["count_display"].where(crime["basis"] != "no data",
+                                                   t("no_data_short", lang))
     crime["rate"] = crime["rate_per_100k"].round(1)
     fig = county_choropleth(
         crime, counties_geojson(), class_col="class", scheme=RATE_SCHEME,
-        hover={"crimes": True, "rate": True, "population_2019": ":,", "class": False,
-               "county_code": False},
+        hover={"crimes": True, "rate": True, "population_2019": ":,", "note": True,
+               "class": False, "county_code": False},
         legend_title="per 100,000", height=560, **map_view(f.county_codes),
     )
-    table = crime[["county_code", "county", "region", "count_display", "population_2019",
-                   "rate"]].rename(columns={"county_code": "code", "count_display": "crimes",
-                                            "population_2019": "population (2019)",
-                                            "rate": "rate per 100,000"})
+    table = crime[["county_code", "county", "region", "crimes", "population_2019",
+                   "rate", "note"]].rename(columns={"county_code": "code",
+                                                    "population_2019": "population (2019)",
+                                                    "rate": "rate per 100,000"})
     chart_block(t("crime_map_title", lang), fig, table, filters=f,
-                definition=DEFINITIONS["rate"],
+                definition=DEFINITIONS["rate"] + "\n\n" + DEFINITIONS["coverage"] + "\n\n"
+                + DEFINITIONS["precedence"],
                 source="National Crime Trends Observatory (crime_agg); population: KNBS 2019 "
                        "census", as_of=status.loc["observatory", "last"], key="overview_map",
-                caption=ATTRIBUTION)
+                caption=f"{summary.coverage_note}. {ATTRIBUTION}")
 with right:
     commit["label"] = commit["region_sw"] if lang == "sw" else commit["region"]
     fig = rate_bars(commit, label_col="label", rate_col="resolution_rate",
                     numerator_col="fulfilled", denominator_col="verified",
                     rate_name=t("resolution_rate", lang))
     table = commit[["region", "made", "unverified", "verified", "fulfilled", "partly",
-                    "not_fulfilled", "overdue", "resolution_rate",
+                    "not_fulfilled", "overdue", "past_due_unverified", "resolution_rate",
                     "fulfilled_or_partly_rate"]].copy()
     table["resolution_rate"] = (table["resolution_rate"] * 100).round(1)
     table["fulfilled_or_partly_rate"] = (table["fulfilled_or_partly_rate"] * 100).round(1)
     table = table.rename(columns={"resolution_rate": "resolution rate %",
-                                  "fulfilled_or_partly_rate": "fulfilled or partly %"})
+                                  "fulfilled_or_partly_rate": "fulfilled or partly %",
+                                  "past_due_unverified": "past due, not yet verified"})
     chart_block(t("resolution_by_region", lang), fig, table, filters=f,
-                definition=DEFINITIONS["resolution"] + "\n\n" + DEFINITIONS["overdue"],
+                definition=DEFINITIONS["resolution"] + "\n\n" + DEFINITIONS["overdue"]
+                + "\n\n" + DEFINITIONS["past_due_unverified"],
                 source="Forum commitments and their status updates",
                 as_of=status.loc["commitments", "last"], key="overview_resolution",
                 caption=f"Status as of {f.end:%d %b %Y}, commitments made up to that date.")
 
 # --- emerging threats ------------------------------------------------------------------
-# County × category pairs whose latest month is a significant rise against their own
-# baseline (data_access.emerging); the reasons beside the chart open the county profile.
+# County × category pairs well above their usual level for the time of year
+# (data_access.figures.emerging); the reasons beside the chart open the county profile.
 EMERGING_MAX = 20
-threats = emerging_threats(start=f.start, end=f.end, county_codes=f.county_codes,
-                           categories=f.categories, public=f.public)
+threats = emerging_threats(scope)
+examined = examined_month(scope)
 sw = lang == "sw"
 reason_col = "reason_sw" if sw else "reason"
 shown = threats.head(EMERGING_MAX).copy()
 em_chart, em_reasons = st.columns([3, 2])
 with em_chart:
-    if shown.empty:
-        fig, table, caption = None, shown, t("no_emerging", lang)
+    if examined is None:
+        fig, table, caption = None, shown, t("no_emerging_month", lang)
+    elif shown.empty:
+        fig, table = None, shown
+        caption = t("no_emerging", lang, month=month_label(examined, lang))
     else:
         shown["row"] = (shown["category_sw" if sw else "category"] + " · " + shown["county"])
         fig = emerging_chart(shown, label_col="row", labels={
-            "baseline": t("baseline_avg", lang), "previous": t("previous_month", lang),
-            "current": t("latest_month", lang)})
-        table = shown[["county", "category", "current_display", "previous_display",
-                       "baseline_display", "z", reason_col]].rename(columns={
-                           "current_display": f"{shown['month'].iloc[0]:%b %Y}",
-                           "previous_display": "previous month",
-                           "baseline_display": "6-month average", reason_col: "reason"})
-        table["z"] = table["z"].round(2)
-        caption = t("emerging_caption", lang, month=f"{shown['month'].iloc[0]:%b %Y}")
+            "baseline": t("baseline_avg", lang), "current": month_label(examined, lang)})
+        table = shown[["county", "category", "current_display", "baseline_display",
+                       "score", reason_col]].rename(columns={
+                           "current_display": month_label(examined, lang),
+                           "baseline_display": t("baseline_avg", lang),
+                           reason_col: "reason"})
+        table["score"] = table["score"].round(1)
+        caption = t("emerging_caption", lang, month=month_label(examined, lang))
         if len(threats) > len(shown):
             caption += f" ({len(shown)} of {len(threats)})"
     chart_block(t("emerging_threats", lang), fig, table, filters=f,
-                definition=DEFINITIONS["emerging"] + "\n\n" + DEFINITIONS["significance"],
+                definition=DEFINITIONS["emerging"],
                 source="National Crime Trends Observatory (crime_agg, monthly and daily "
                        "records)", as_of=status.loc["observatory", "last"],
                 key="overview_emerging", caption=caption)
 with em_reasons:
     for i, r in enumerate(shown.head(6).itertuples()):
         row = st.container(horizontal=True, vertical_alignment="center")
-        z_text = "" if r.z != r.z else f" (z {r.z:.1f})"
-        row.markdown(f"**{getattr(r, reason_col)}**{z_text}", width="stretch")
+        row.markdown(f"**{getattr(r, reason_col)}**", width="stretch")
         if row.button(t("open_short", lang), key=f"overview_emerging_open_{i}", width="content",
                              help=f"{t('open_profile', lang)}: {r.county}",
                              icon=":material/location_city:"):
