@@ -1,4 +1,5 @@
-"""Public-safe presentation: small-count suppression and free-text removal (DESIGN.md §5).
+"""Public-safe presentation: small-count suppression and free-text removal
+(docs/METHODS.md, "Public audience").
 
 Applied here, in the data layer, so that no page can forget it: a query called with
 ``public=True`` returns counts below the threshold as missing values plus a display

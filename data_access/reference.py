@@ -1,6 +1,7 @@
 """Reference vocabularies: regions, counties, themes, crime categories, institutions.
 
-These are the controlled lists of DESIGN.md §3. They are seeded into the database by
+These are the controlled lists of docs/METHODS.md ("Vocabularies"). They are seeded
+into the database by
 ``python -m data_access init`` so that every foreign key has a row to point at, and
 they are extendable: a new theme or institution is a new row, not a code change.
 """
@@ -100,7 +101,7 @@ class CrimeCategory:
     sensitive: bool = False
 
 
-# The 17 categories the National Police Service reports by (DESIGN.md §3).
+# The 17 categories the National Police Service reports by (docs/METHODS.md, "Vocabularies").
 CRIME_CATEGORIES: tuple[CrimeCategory, ...] = (
     CrimeCategory("homicide", "Homicide", "Mauaji"),
     CrimeCategory("offences_against_morality", "Offences against morality",
@@ -177,7 +178,8 @@ INSTITUTIONS: tuple[Institution, ...] = (
 )
 INSTITUTION_BY_CODE = {i.code: i for i in INSTITUTIONS}
 
-# Commitment statuses (DESIGN.md §3) with display labels in both languages.
+# Commitment statuses (docs/METHODS.md, "Vocabularies") with display labels in both
+# languages.
 COMMITMENT_STATUSES: dict[str, tuple[str, str]] = {
     "unverified": ("Unverified", "Haijathibitishwa"),
     "not_started": ("Not started", "Haijaanza"),

@@ -1,6 +1,6 @@
 """County boundaries in geopandas vocabulary, from the files bundled in ``geo/data``.
 
-Everything here is read from the repository (never from the network or ../shared):
+Everything here is read from the repository (never from the network or from outside it):
 ``kenya_counties_geoboundaries.geojson`` for shapes and ``kenya_counties.csv`` (through
 :func:`data_access.reference.counties`) for names, regions, population and land area.
 Provenance and licences are in ``geo/data/SOURCES.md``; :data:`ATTRIBUTION` is read from

@@ -1,4 +1,4 @@
-"""Small-count suppression happens in the data layer (DESIGN.md §5)."""
+"""Small-count suppression happens in the data layer (docs/METHODS.md, "Public audience")."""
 
 import pandas as pd
 
