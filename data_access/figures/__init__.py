@@ -8,5 +8,6 @@ call these functions; they format what comes back and never re-derive a figure.
 - :mod:`.coverage`  which county-months hold data, precedence, the default period;
 - :mod:`.change`    the one change test;
 - :mod:`.crime`     crime per county, per category, totals and monthly series;
+- :mod:`.trends`    trend series, year to date, yearly series and area rates;
 - :mod:`.emerging`  emerging threats.
 """
