@@ -107,3 +107,19 @@ def test_every_surface_shows_the_scope_s_figures(figures, demo_sqlite_url,
     mombasa = figures["mombasa"]
     assert _number(card.value) == mombasa.total == counties.loc["Mombasa", "count"]
     assert mombasa.previous == counties.loc["Mombasa", "previous"]
+
+
+def test_what_the_figures_cover_is_said_in_the_page_s_language(figures, demo_sqlite_url,
+                                                                monkeypatch):
+    summary = figures["summary"]
+    # The small test demo leaves months without incidents in Tana River and Lamu.
+    assert summary.coverage("sw").startswith(
+        f"kaunti {summary.counties_complete} kati ya 6 ziliripoti kwa miezi yote 12")
+    assert summary.comparison("sw").startswith(
+        "ikilinganishwa na miezi ileile mwaka mmoja kabla")
+    overview = run_page(demo_sqlite_url, monkeypatch, "overview.py", region=REGION,
+                        lang="sw", **_link(figures["period"]))
+    assert not problems(overview)
+    captions = " ".join(c.value for c in overview.caption)
+    assert summary.coverage("sw") in captions and summary.comparison("sw") in captions
+    assert summary.coverage_note not in captions

@@ -230,8 +230,8 @@ def crime_key_numbers(summary: CrimeSummary, scope: Scope, *, lang: str = "en"
 def crime_notes(summary: CrimeSummary, *, lang: str = "en") -> list[str]:
     """What the crime key numbers cover and what their change compares with, printed
     under them: ``summary``'s coverage and comparison notes."""
-    notes = [f"{t('brief_coverage', lang)}: {summary.coverage_note}.",
-             f"{t('brief_comparison', lang)}: {summary.comparison_note}."]
+    notes = [f"{t('brief_coverage', lang)}: {summary.coverage(lang)}.",
+             f"{t('brief_comparison', lang)}: {summary.comparison(lang)}."]
     if summary.hidden:
         notes.append(t("brief_hidden", lang))
     return notes

@@ -182,7 +182,7 @@ with obs_col:
     # What the figures cover and compare with, then the rate beside the region's and Kenya's.
     st.caption(" ".join(n for n in (
         change_line,
-        f"{crime.summary.coverage_note} · {crime.summary.comparison_note}.",
+        f"{crime.summary.coverage(lang)} · {crime.summary.comparison(lang)}.",
         t("rates_line", lang, county=county.name, rate=county_rate_text(),
           region=region_name, rate_region=rate_text(crime.region.rate_per_100k),
           rate_kenya=rate_text(crime.kenya.rate_per_100k))) if n))
@@ -380,7 +380,7 @@ else:
         "change %": top["pct_change"].round(1), "difference": top["difference"].round(0),
         "z": top["z"].round(2), "is it real?": top["verdict"].map(verdicts),
         "note": top["note"]})
-    note = crime.summary.comparison_note  # "vs the same months …" or "no change: …"
+    note = crime.summary.comparison(lang)  # "vs the same months …" or "no change: …"
     notes = [t("change_vs", lang, note=note) if note.startswith("vs ") else f"{note}.",
              t("profile_like_for_like", lang)]
     if len(cats) > len(top):

@@ -158,9 +158,9 @@ ranked = rank_counties(frame, mode)
 crime_caption = ""
 if mode in CRIME_MODES:
     summary = crime_summary(f.scope)
-    crime_caption = f"{t('crimes_recorded', lang)}: {summary.coverage_note}."
+    crime_caption = f"{t('crimes_recorded', lang)}: {summary.coverage(lang)}."
     if mode == "change":  # "vs the same months a year earlier (…)" or "no change: …"
-        note = summary.comparison_note
+        note = summary.comparison(lang)
         crime_caption += f" Change {note}." if note.startswith("vs ") else \
             f" {note[:1].upper()}{note[1:]}."
     crime_caption += "\n\n"

@@ -92,8 +92,8 @@ kpi(c6, t("overdue", lang), f"{int(commit['overdue'].sum()):,}",
     help_text=DEFINITIONS["overdue"] + " " + DEFINITIONS["past_due_unverified"])
 
 # What the crime figures cover and what the change compares with, said once under the KPIs.
-st.caption(f"{t('crimes_recorded', lang)}: {summary.coverage_note} · "
-           f"{summary.comparison_note}")
+st.caption(f"{t('crimes_recorded', lang)}: {summary.coverage(lang)} · "
+           f"{summary.comparison(lang)}")
 
 # --- map and resolution ----------------------------------------------------------------
 left, right = st.columns([3, 2])
@@ -118,7 +118,7 @@ with left:
                 + DEFINITIONS["precedence"],
                 source="National Crime Trends Observatory (crime_agg); population: KNBS 2019 "
                        "census", as_of=status.loc["observatory", "last"], key="overview_map",
-                caption=f"{summary.coverage_note}. {ATTRIBUTION}")
+                caption=f"{summary.coverage(lang)}. {ATTRIBUTION}")
 with right:
     commit["label"] = commit["region_sw"] if lang == "sw" else commit["region"]
     fig = rate_bars(commit, label_col="label", rate_col="resolution_rate",

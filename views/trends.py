@@ -119,8 +119,8 @@ _kpi(c1, f.period_label, period, count=summary.total,
      shown="<5" if scope.public and 0 < summary.total < 5 else f"{summary.total:,.0f}",
      cur=summary.current_compared, prev=summary.previous, pct=summary.pct_change,
      verdict=summary.verdict,
-     compared=period.comparison_label(lang) if lang == "sw" else summary.comparison_note,
-     notes=f"{summary.comparison_note}. {summary.coverage_note}.",
+     compared=summary.comparison(lang),
+     notes=f"{summary.comparison(lang)}. {summary.coverage(lang)}.",
      definition=DEFINITIONS["change"])
 ytd_total = _row_kpi(c2, f"{t('ytd', lang)}, {ytd_p.label(lang)}", ytd_p, DEFINITIONS["ytd"])
 _row_kpi(c3, last_p.label(lang), last_p, DEFINITIONS["previous_year"])
@@ -145,7 +145,7 @@ def _reporting(n: pd.Series, k: pd.Series) -> list[str]:
 def _no_monthly(title: str) -> None:
     st.subheader(title)
     st.info(monthly_note)
-    st.caption(summary.coverage_note + ".")
+    st.caption(summary.coverage(lang) + ".")
 
 
 # --- monthly lines with the previous year dashed ----------------------------------------
@@ -175,7 +175,7 @@ else:
         "counties reporting a year earlier": _reporting(
             shown["previous_counties_reporting"], shown["counties"]),
     })
-    notes = [summary.coverage_note + ".", t("trends_gaps", lang), to_date_caption]
+    notes = [summary.coverage(lang) + ".", t("trends_gaps", lang), to_date_caption]
     if n_keys > len(keys):
         notes.insert(0, t("shown_of", lang, n=len(keys), total=n_keys))
     chart_block(t("monthly_title", lang), fig, table, filters=f,
