@@ -1,7 +1,8 @@
 """The numbers the dashboard shows, each defined once (docs/METHODS.md).
 
-Pure functions on numbers and DataFrames: queries fetch counts, these turn them into
-rates, changes and verdicts, and the UI explains them with :data:`DEFINITIONS`.
+:data:`DEFINITIONS` holds the short text shown under every chart ("About this number");
+the functions here are the commitment and rate arithmetic. Crime changes and their
+verdicts are made in :mod:`data_access.figures.change`.
 """
 
 from __future__ import annotations
@@ -9,7 +10,6 @@ from __future__ import annotations
 import math
 
 import h3
-import numpy as np
 import pandas as pd
 
 from config import get_settings
@@ -119,52 +119,6 @@ def rate_per_100k(count, population):
     if not population or population <= 0 or count is None:
         return math.nan
     return float(count) / float(population) * PER
-
-
-def pct_change(current: float, previous: float) -> float:
-    """Percentage change from previous to current; NaN when previous is 0."""
-    if previous in (0, None) or pd.isna(previous):
-        return math.nan
-    return (float(current) - float(previous)) / float(previous) * 100.0
-
-
-def poisson_z(current, previous):
-    """z = 2(√current − √previous): variance-stabilised difference of two Poisson counts."""
-    return 2.0 * (np.sqrt(np.asarray(current, dtype="float64"))
-                  - np.sqrt(np.asarray(previous, dtype="float64")))
-
-
-def classify_change(current: float, previous: float) -> str:
-    """'significant', 'possible' or 'too few to tell' for one pair of counts."""
-    s = get_settings()
-    if current < s.min_count_for_change and previous < s.min_count_for_change:
-        return "too few to tell"
-    z = abs(float(poisson_z(current, previous)))
-    if z >= s.z_significant:
-        return "significant"
-    if z >= s.z_possible:
-        return "possible"
-    return "too few to tell"
-
-
-def add_change_columns(df: pd.DataFrame, current: str = "current",
-                       previous: str = "previous") -> pd.DataFrame:
-    """Add ``change``, ``pct_change``, ``z``, ``verdict`` and ``direction`` columns.
-
-    ``direction`` is 'up', 'down' or 'none'; it is 'none' unless the verdict is
-    significant or possible, so no arrow is ever drawn for noise.
-    """
-    out = df.copy()
-    cur = out[current].astype("float64")
-    prev = out[previous].astype("float64")
-    out["change"] = cur - prev
-    out["pct_change"] = np.where(prev > 0, (cur - prev) / prev.where(prev > 0) * 100.0, np.nan)
-    out["z"] = poisson_z(cur, prev)
-    out["verdict"] = [classify_change(c, p) for c, p in zip(cur, prev, strict=True)]
-    real = out["verdict"] != "too few to tell"
-    out["direction"] = np.where(real & (out["change"] > 0), "up",
-                                np.where(real & (out["change"] < 0), "down", "none"))
-    return out
 
 
 def resolution_summary(statuses: pd.Series) -> dict[str, float | int]:
