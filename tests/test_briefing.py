@@ -180,7 +180,7 @@ COAST_YEAR = Scope(Period(dt.date(2025, 11, 1), dt.date(2026, 10, 31)), Audience
 
 def test_key_numbers_are_crime_summary(known_crime):
     summary = crime_summary(COAST_YEAR, engine=known_crime)
-    (_, crimes, change, _), (_, rate, rate_detail, _) = crime_key_numbers(summary, COAST_YEAR)
+    (_, crimes, change, _), (_, rate, rate_detail, _) = crime_key_numbers(summary)
     # Mombasa 11 months (June missing) + Kwale 12 × 30.
     assert summary.total == sum(20 + i for i in range(12, 24) if i != 19) + 12 * 30
     assert crimes == f"{summary.total:,.0f}"
@@ -201,7 +201,7 @@ def test_brief_prints_crime_summary_under_its_key_numbers(known_crime, tmp_path:
     pack = build_briefing(scope=COAST_YEAR, engine=known_crime)
     html = pack.html.decode("utf-8")
     assert "Security brief: Coast region" in html
-    kpis = crime_key_numbers(summary, COAST_YEAR)
+    kpis = crime_key_numbers(summary)
     for _label, value, detail, _definition in kpis:
         assert f"<div class='value'>{html_lib.escape(value)}</div>" in html
         assert f"<div class='detail'>{html_lib.escape(detail)}</div>" in html

@@ -233,3 +233,21 @@ def test_dispersion_is_estimated_from_pairs_a_year_apart():
     assert np.median(phi) == pytest.approx(3.0, rel=0.35)
     assert np.isnan(dispersion(y[:, 12:15], y[:, :3], min_pairs=6)).all()
     assert (dispersion(np.full((1, 10), 100.0), np.full((1, 10), 100.0), min_pairs=6) == 1).all()
+
+
+def test_the_summary_shows_its_counts_as_the_audience_may_see_them(engine):
+    lamu = [c for c in COUNTIES if c.name == "Lamu"]
+    _import(engine, "crime-counts", _monthly_rows(dt.date(2024, 11, 1), dt.date(2025, 12, 1),
+                                                  1, lamu))
+    period = Period(dt.date(2025, 11, 1), dt.date(2025, 12, 31))
+    internal = crime_summary(_scope(period, county=lamu[0].code), engine=engine)
+    assert (internal.total_display, internal.previous_display) == ("2", "2")
+    assert not internal.change_hidden and internal.population == lamu[0].population_2019
+    public = crime_summary(Scope(period, Audience.PUBLIC, county=lamu[0].code), engine=engine)
+    assert (public.total_display, public.current_compared_display,
+            public.previous_display) == ("<5", "<5", "<5")
+    assert public.change_hidden and public.total == 2  # the figure, hidden only when shown
+    # Sensitive categories are hidden for every audience.
+    gbv = crime_summary(_scope(period, county=lamu[0].code,
+                               categories=("offences_against_morality",)), engine=engine)
+    assert gbv.total_display == "0"  # a true 0 is shown as 0

@@ -72,7 +72,7 @@ def test_every_surface_shows_the_scope_s_figures(figures, demo_sqlite_url,
     assert trends.metric[0].value == total
     assert f"{summary.previous:,.0f}" in trends.metric[0].proto.delta
 
-    key_numbers = crime_key_numbers(summary, figures["scope"])
+    key_numbers = crime_key_numbers(summary)
     assert key_numbers[0][1] == total
     assert f"{summary.previous:,.0f}" in key_numbers[0][2]
 

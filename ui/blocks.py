@@ -72,6 +72,13 @@ def chart_block(title: str, fig: go.Figure | pdk.Deck | None, table: pd.DataFram
     return selection
 
 
+def count_text(row, col: str) -> str:
+    """A count of a data-layer row as shown: its ``<col>_display`` text ("<5") where the
+    data layer hid it, else the count with thousands separators."""
+    shown = row.get(f"{col}_display")
+    return shown if isinstance(shown, str) and shown else f"{int(row[col]):,}"
+
+
 def kpi(col, label: str, value: str, *, delta: str | None = None, delta_color: str = "off",
         delta_arrow: str = "auto", delta_description: str | None = None,
         help_text: str | None = None) -> None:

@@ -33,7 +33,6 @@ import plotly.graph_objects as go
 
 from charts.classes import RATE_SCHEME
 from charts.trends import trend_lines
-from config import get_settings
 from data_access import clock, reference
 from data_access.commitments import commitment_totals, overdue_commitments
 from data_access.concerns import concerns_raised
@@ -53,6 +52,7 @@ from data_access.metrics import DEFINITIONS
 from data_access.privacy import suppress_counts
 from data_access.status import data_status, has_demo
 from geo.boundaries import ATTRIBUTION, counties_geojson, county_boundaries, county_centroids
+from ui.blocks import count_text
 from ui.i18n import t, verdict_label
 
 MAP_PX = (760, 640)
@@ -178,42 +178,27 @@ def _fmt(value) -> str:
 # county_crime for the map, monthly_series for the trend. Nothing is summed here.
 
 
-def _hides_small(scope: Scope) -> bool:
-    """True when small counts are hidden: a public screen, or sensitive categories only."""
-    return scope.public or categories_sensitive(scope.categories)
-
-
-def _count_text(value: float, *, hide_small: bool) -> str:
-    """A count as shown: "<5" for 1–4 where small counts are hidden."""
-    k = get_settings().suppress_below
-    return f"<{k}" if hide_small and 1 <= value < k else f"{value:,.0f}"
-
-
-def crime_key_numbers(summary: CrimeSummary, scope: Scope, *, lang: str = "en"
+def crime_key_numbers(summary: CrimeSummary, *, lang: str = "en"
                       ) -> list[tuple[str, str, str, str]]:
     """The brief's crime key numbers — crimes recorded (with the change) and the rate per
     100,000 — as ``(label, value, detail, definition)``, every figure ``summary``'s
-    (:func:`data_access.figures.crime.crime_summary` of ``scope``)."""
-    hide = _hides_small(scope)
+    (:func:`data_access.figures.crime.crime_summary`, counts as its audience sees them)."""
     no_data = t("no_data_short", lang)
     crimes = no_data if pd.isna(summary.total) else \
-        _count_text(summary.total, hide_small=hide) + (" *" if summary.hidden else "")
+        summary.total_display + (" *" if summary.hidden else "")
     if pd.isna(summary.previous) or pd.isna(summary.current_compared):
         change = t("brief_no_comparison", lang)
     else:
-        now_n = _count_text(summary.current_compared, hide_small=hide)
-        then_n = _count_text(summary.previous, hide_small=hide)
-        small = now_n.startswith("<") or then_n.startswith("<")
-        pct = "" if small or pd.isna(summary.pct_change) else f"{summary.pct_change:+.0f}% "
+        now_n, then_n = summary.current_compared_display, summary.previous_display
+        hidden = summary.change_hidden
+        pct = "" if hidden or pd.isna(summary.pct_change) else f"{summary.pct_change:+.0f}% "
         change = (f"{t('brief_vs_year_earlier', lang)}: {pct}({now_n} {t('brief_vs', lang)} "
                   f"{then_n}; {verdict_label(summary.verdict, lang)})")
     # A rate would give away a hidden count.
     rate = no_data if pd.isna(summary.rate_per_100k) else \
         "—" if crimes.startswith("<") else f"{summary.rate_per_100k:,.1f}"
     if summary.counties_complete == summary.counties:
-        population = sum(c.population_2019 for c in reference.counties()
-                         if c.code in scope.county_codes)
-        rate_detail = t("brief_population", lang, n=population)
+        rate_detail = t("brief_population", lang, n=summary.population)
     else:
         rate_detail = t("brief_counties_complete", lang, a=summary.counties_complete,
                         b=summary.counties)
@@ -386,28 +371,24 @@ def _gather(*, scope: Scope, county_codes: tuple[str, ...], scope_label: str,
 
     rate = totals["resolution_rate"]
 
-    def shown(col: str) -> str:
-        """A commitment count as displayed ("<5" where hidden in public mode)."""
-        display = totals.get(f"{col}_display")
-        return str(display) if isinstance(display, str) and display else _fmt(totals[col])
-
     kpis = [
-        *crime_key_numbers(summary, scope, lang=lang),
+        *crime_key_numbers(summary, lang=lang),
         (t("forums_held", lang), f"{len(forums):,}",
          t("brief_attended", lang, n=int(forums["attendance_total"].sum())) if len(forums)
          else "", "Jukwaa la Usalama forums held in the period."),
         (t("concerns_raised", lang), str(concerns["concerns_display"]),
          t("concerns_parts", lang, forum=concerns["forum_concerns_display"],
            chief=concerns["chief_concerns_display"]), DEFINITIONS["concerns_raised"]),
-        (t("commitments_made", lang), shown("made"),
-         t("brief_unverified", lang, n=shown("unverified")),
+        (t("commitments_made", lang), count_text(totals, "made"),
+         t("brief_unverified", lang, n=count_text(totals, "unverified")),
          "Commitments made up to the end date."),
         (t("resolution_rate", lang), "—" if pd.isna(rate) else f"{rate:.0%}",
-         t("brief_verified", lang, a=shown("fulfilled"), b=shown("verified")),
+         t("brief_verified", lang, a=count_text(totals, "fulfilled"),
+           b=count_text(totals, "verified")),
          DEFINITIONS["resolution"]),
-        (t("overdue", lang), shown("overdue"),
+        (t("overdue", lang), count_text(totals, "overdue"),
          t("brief_as_of", lang, date=f"{end:%d %b %Y}") + "; "
-         + t("kpi_past_due_unverified", lang, n=shown("past_due_unverified")),
+         + t("kpi_past_due_unverified", lang, n=count_text(totals, "past_due_unverified")),
          DEFINITIONS["overdue"]),
     ]
 

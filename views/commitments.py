@@ -29,7 +29,7 @@ from data_access.commitments import (
 from data_access.metrics import DEFINITIONS
 from data_access.safe_csv import to_xlsx_bytes
 from data_access.status import data_status
-from ui.blocks import chart_block
+from ui.blocks import chart_block, count_text
 from ui.filters import current_filters
 from ui.i18n import t
 
@@ -47,12 +47,6 @@ PAST_DUE_UNVERIFIED = "past due, not yet verified"
 def pct(value) -> str:
     """'57%' or '—' for a missing rate."""
     return "—" if pd.isna(value) else f"{value * 100:.0f}%"
-
-
-def count(row, col: str) -> str:
-    """A count as shown: its display text when the data layer hid it."""
-    shown = row.get(f"{col}_display")
-    return shown if isinstance(shown, str) and shown else f"{int(row[col]):,}"
 
 
 def summary_table(res: pd.DataFrame, label: str) -> pd.DataFrame:
@@ -87,23 +81,25 @@ kw = {"as_of": f.end, "county_codes": f.county_codes, "themes": f.themes,
 tot = commitment_totals(**kw, public=f.public).iloc[0]
 median = tot["median_days_to_fulfil"]
 cards = [
-    (t("commitments_made", lang), count(tot, "made"),
-     t("kpi_unverified_apart", lang, n=count(tot, "unverified")),
+    (t("commitments_made", lang), count_text(tot, "made"),
+     t("kpi_unverified_apart", lang, n=count_text(tot, "unverified")),
      "Commitments made up to the end of the period. " + DEFINITIONS["resolution"]),
     (t("resolution_rate", lang), pct(tot["resolution_rate"]),
-     t("kpi_fulfilled_of_verified", lang, f=count(tot, "fulfilled"), v=count(tot, "verified")),
+     t("kpi_fulfilled_of_verified", lang, f=count_text(tot, "fulfilled"),
+       v=count_text(tot, "verified")),
      DEFINITIONS["resolution"]),
     (t("fulfilled_or_partly", lang), pct(tot["fulfilled_or_partly_rate"]),
-     t("kpi_partly", lang, f=count(tot, "fulfilled"), p=count(tot, "partly"),
-       v=count(tot, "verified")), DEFINITIONS["resolution"]),
-    (t("overdue", lang), count(tot, "overdue"), t("kpi_of_made", lang, n=count(tot, "made")),
+     t("kpi_partly", lang, f=count_text(tot, "fulfilled"), p=count_text(tot, "partly"),
+       v=count_text(tot, "verified")), DEFINITIONS["resolution"]),
+    (t("overdue", lang), count_text(tot, "overdue"),
+     t("kpi_of_made", lang, n=count_text(tot, "made")),
      DEFINITIONS["overdue"] + " " + DEFINITIONS["past_due_unverified"],
-     t("kpi_past_due_unverified", lang, n=count(tot, "past_due_unverified"))),
+     t("kpi_past_due_unverified", lang, n=count_text(tot, "past_due_unverified"))),
     (t("on_time_share", lang), pct(tot["on_time_share"]),
-     t("kpi_on_time", lang, n=count(tot, "fulfilled_on_time"),
-       d=count(tot, "fulfilled_with_due")), DEFINITIONS["on_time"]),
+     t("kpi_on_time", lang, n=count_text(tot, "fulfilled_on_time"),
+       d=count_text(tot, "fulfilled_with_due")), DEFINITIONS["on_time"]),
     (t("median_days", lang), "—" if pd.isna(median) else t("kpi_days", lang, n=f"{median:.0f}"),
-     t("kpi_over_fulfilled", lang, n=count(tot, "fulfilled")), DEFINITIONS["median_days"]),
+     t("kpi_over_fulfilled", lang, n=count_text(tot, "fulfilled")), DEFINITIONS["median_days"]),
 ]
 per_row = 2 if f.public else 3  # presenter mode's large type needs wider cards
 for row_start in range(0, len(cards), per_row):
@@ -152,7 +148,8 @@ with tab_overdue:
     soon = st.toggle(t("show_due_soon", lang), key="cm_due_soon")
     # Unverified commitments past their due date are never overdue: listed apart, on ask.
     unverified = st.toggle(t("show_past_due_unverified", lang,
-                             n=count(tot, "past_due_unverified")), key="cm_past_due_unverified")
+                             n=count_text(tot, "past_due_unverified")),
+                           key="cm_past_due_unverified")
     od = overdue_commitments(**kw, due_within_days=30 if soon else 0,
                              include_unverified=unverified, public=f.public)
     n_over = int(od["overdue"].sum())

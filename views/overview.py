@@ -1,13 +1,14 @@
 """Overview: the national picture in seconds — KPIs, the crime-rate map and commitment
 resolution by region, for the filters in the sidebar."""
 
+import pandas as pd
 import streamlit as st
 
 from charts.bars import rate_bars
 from charts.classes import RATE_SCHEME
 from charts.maps import county_choropleth
 from charts.trends import emerging_chart
-from data_access.commitments import resolution_by_region
+from data_access.commitments import commitment_totals, resolution_by_region
 from data_access.concerns import concerns_raised
 from data_access.figures.crime import county_crime, crime_summary
 from data_access.figures.emerging import emerging_threats, examined_month
@@ -16,7 +17,7 @@ from data_access.forums import forums_in_period
 from data_access.metrics import DEFINITIONS
 from data_access.status import data_status
 from geo.boundaries import ATTRIBUTION, counties_geojson
-from ui.blocks import chart_block, kpi
+from ui.blocks import chart_block, count_text, kpi
 from ui.filters import current_filters, set_county
 from ui.i18n import t, verdict_label
 from ui.maps import map_view
@@ -32,6 +33,8 @@ scope = f.scope
 summary = crime_summary(scope)
 crime = county_crime(scope)
 commit = resolution_by_region(as_of=f.end, county_codes=f.county_codes, themes=f.themes)
+totals = commitment_totals(as_of=f.end, county_codes=f.county_codes, themes=f.themes,
+                           public=f.public).iloc[0]
 forums = forums_in_period(start=f.start, end=f.end, county_codes=f.county_codes)
 # Concerns raised = at forums held in the period + in chiefs' reports for its months.
 concerns = concerns_raised(start=f.start, end=f.end, county_codes=f.county_codes,
@@ -42,19 +45,16 @@ concerns = concerns_raised(start=f.start, end=f.end, county_codes=f.county_codes
 if summary.total != summary.total:  # NaN: no crime data in the period
     crime_value, delta, verdict = t("no_data_short", lang), None, None
 else:
-    crime_value = f"{summary.total:,.0f}" + (" *" if summary.hidden else "")
+    crime_value = summary.total_display + (" *" if summary.hidden else "")
     verdict = summary.verdict
-    if summary.previous != summary.previous:
+    if summary.previous != summary.previous or summary.change_hidden:
         delta = None
     elif summary.pct_change != summary.pct_change:
         delta = f"{summary.difference:+,.0f} vs {summary.previous:,.0f}"
     else:
         delta = f"{summary.pct_change:+.0f}% vs {summary.previous:,.0f}"
 delta_color = "inverse" if summary.direction != "none" else "off"
-made = int(commit["made"].sum())
-verified = int(commit["verified"].sum())
-fulfilled = int(commit["fulfilled"].sum())
-res_rate = f"{fulfilled / verified:.0%}" if verified else "—"
+res_rate = "—" if pd.isna(totals["resolution_rate"]) else f"{totals['resolution_rate']:.0%}"
 
 # Two rows of three keep labels and the counts under them whole on a laptop screen.
 c1, c2, c3 = st.columns(3)
@@ -82,13 +82,13 @@ kpi(c4, t("concerns_raised", lang), concerns["concerns_display"],
             chief=concerns["chief_concerns_display"]), delta_arrow="off",
     help_text=DEFINITIONS["concerns_raised"])
 kpi(c5, t("resolution_rate", lang), res_rate,
-    delta=f"{fulfilled} of {verified} verified", delta_arrow="off",
-    delta_description=f"{made - verified} unverified",
+    delta=f"{count_text(totals, 'fulfilled')} of {count_text(totals, 'verified')} verified",
+    delta_arrow="off", delta_description=f"{count_text(totals, 'unverified')} unverified",
     help_text=DEFINITIONS["resolution"])
-past_due_unverified = int(commit["past_due_unverified"].sum())
-kpi(c6, t("overdue", lang), f"{int(commit['overdue'].sum()):,}",
-    delta=f"of {made} made", delta_arrow="off",
-    delta_description=t("kpi_past_due_unverified", lang, n=f"{past_due_unverified:,}"),
+kpi(c6, t("overdue", lang), count_text(totals, "overdue"),
+    delta=f"of {count_text(totals, 'made')} made", delta_arrow="off",
+    delta_description=t("kpi_past_due_unverified", lang,
+                        n=count_text(totals, "past_due_unverified")),
     help_text=DEFINITIONS["overdue"] + " " + DEFINITIONS["past_due_unverified"])
 
 # What the crime figures cover and what the change compares with, said once under the KPIs.

@@ -64,7 +64,7 @@ def _pct(value: float) -> str:
 
 
 def _kpi(col, label: str, p: Period, *, count, shown: str, cur, prev, pct, verdict: str,
-         compared: str, notes: str, definition: str) -> None:
+         hidden: bool, compared: str, notes: str, definition: str) -> None:
     """One KPI: the count, the change as '+12% (1,234 vs 1,100) · no clear change' (the
     like-for-like counts beside the %) and, under the card, what it is compared with; an
     arrow and a colour only for a significant or possible change."""
@@ -77,7 +77,6 @@ def _kpi(col, label: str, p: Period, *, count, shown: str, cur, prev, pct, verdi
     else:
         value = shown
     delta, colour, arrow = None, "off", "off"
-    hidden = scope.public and any(0 < v < 5 for v in (cur, prev) if pd.notna(v))
     if pd.notna(count) and pd.notna(cur) and pd.notna(prev) and not hidden:
         counts = f"{cur:,.0f} vs {prev:,.0f}"
         delta = (f"{_pct(pct)} ({counts})" if pd.notna(pct) else counts) + \
@@ -105,9 +104,12 @@ def _row_kpi(col, label: str, p: Period, definition: str) -> pd.DataFrame:
     compared = p.comparison_label(lang)
     if lang != "sw" and row["note"]:
         compared += f"; {row['note']}"
+    hidden = row["current_compared_display"].startswith("<") or \
+        row["previous_display"].startswith("<")
     _kpi(col, label, p, count=row["count"], shown=row["count_display"],
          cur=row["current_compared"], prev=row["previous"], pct=row["pct_change"],
-         verdict=row["verdict"], compared=compared, notes=compared, definition=definition)
+         verdict=row["verdict"], hidden=hidden, compared=compared, notes=compared,
+         definition=definition)
     return frame
 
 
@@ -116,9 +118,9 @@ ytd_p, last_p = ytd_period(period), latest_month_period(period)
 summary = crime_summary(scope)
 c1, c2, c3 = st.columns(3)
 _kpi(c1, f.period_label, period, count=summary.total,
-     shown="<5" if scope.public and 0 < summary.total < 5 else f"{summary.total:,.0f}",
+     shown=summary.total_display,
      cur=summary.current_compared, prev=summary.previous, pct=summary.pct_change,
-     verdict=summary.verdict,
+     verdict=summary.verdict, hidden=summary.change_hidden,
      compared=summary.comparison(lang),
      notes=f"{summary.comparison(lang)}. {summary.coverage(lang)}.",
      definition=DEFINITIONS["change"])

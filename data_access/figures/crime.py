@@ -387,8 +387,19 @@ class CrimeSummary:
     coverage_note: str
     comparison_note: str
     hidden: bool  # some county counts are hidden for this audience
+    population: int = 0  # 2019 population of the counties in scope
+    # The three counts as this audience sees them: "<5" where hidden, "" for no data.
+    total_display: str = ""
+    current_compared_display: str = ""
+    previous_display: str = ""
     coverage_note_sw: str = ""
     comparison_note_sw: str = ""
+
+    @property
+    def change_hidden(self) -> bool:
+        """True when a count on either side of the change is hidden for this audience."""
+        return self.current_compared_display.startswith("<") or \
+            self.previous_display.startswith("<")
 
     def coverage(self, lang: str = "en") -> str:
         """What the figures cover, in ``lang``."""
@@ -420,6 +431,12 @@ def crime_summary(scope: Scope, *, engine=None) -> CrimeSummary:
     rate = rate_per_100k(table.loc[complete, "count"].sum(),
                          table.loc[complete, "population_2019"].sum()) \
         if n_complete else np.nan
+    # The summary's own counts, hidden by the same rule as every other count.
+    counts = pd.DataFrame({"total": [total],
+                           "current_compared": [row.get("current_compared", np.nan)],
+                           "previous": [row.get("previous", np.nan)]})
+    counts = suppress_counts(counts, list(counts.columns), public=scope.public,
+                             sensitive=pd.Series([categories_sensitive(scope.categories)]))
     if n_complete == len(table) and len(table):
         basis = "published yearly" if (table["basis"] == "published yearly").any() \
             else "monthly"
@@ -443,6 +460,10 @@ def crime_summary(scope: Scope, *, engine=None) -> CrimeSummary:
         coverage_note=coverage_note(table, n, whole_years=scope.period.whole_years),
         comparison_note=_comparison_note(scope, row),
         hidden=bool(shown["count_display"].str.startswith("<").any()),
+        population=int(table["population_2019"].sum()),
+        total_display=counts.at[0, "total_display"],
+        current_compared_display=counts.at[0, "current_compared_display"],
+        previous_display=counts.at[0, "previous_display"],
         coverage_note_sw=coverage_note(table, n, whole_years=scope.period.whole_years,
                                        lang="sw"),
         comparison_note_sw=_comparison_note(scope, row, "sw"),
