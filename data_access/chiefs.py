@@ -29,6 +29,7 @@ from sqlalchemy.engine import Connection
 from data_access import reference
 from data_access import schema as s
 from data_access.cache import cached_query, read_df
+from data_access.figures.calendar import month_range
 from data_access.figures.crime import counties_frame
 from data_access.privacy import suppress_counts
 
@@ -37,11 +38,7 @@ def month_starts(start: dt.date, end: dt.date) -> list[dt.date]:
     """First days of every month from ``start``'s month to ``end``'s month, inclusive."""
     if end < start:
         raise ValueError(f"the period ends ({end}) before it starts ({start})")
-    months, y, m = [], start.year, start.month
-    while (y, m) <= (end.year, end.month):
-        months.append(dt.date(y, m, 1))
-        y, m = (y + 1, 1) if m == 12 else (y, m + 1)
-    return months
+    return month_range(start, end)
 
 
 def _month_end(m: pd.Series) -> pd.Series:

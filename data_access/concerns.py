@@ -34,12 +34,6 @@ from data_access.cache import cached_query, read_df
 from data_access.figures.calendar import month_end, month_start
 from data_access.privacy import suppress_counts
 
-PARTS: dict[str, tuple[str, str]] = {
-    "forum_concerns": ("at forums", "kwenye mabaraza"),
-    "chief_concerns": ("in chiefs' reports", "kwenye ripoti za machifu"),
-}
-"""The two parts of concerns raised and their labels (English, Kiswahili)."""
-
 BY = (None, "county", "theme", "county_theme")
 COUNT_COLUMNS = ["forum_concerns", "chief_concerns", "concerns"]
 
@@ -196,10 +190,3 @@ def concerns_raised(*, start: dt.date, end: dt.date, county_codes: tuple[str, ..
                             themes=themes)
     return shape_concerns(counts, by=by, county_codes=county_codes, themes=themes,
                           public=public)
-
-
-def parts_text(row, lang: str = "en") -> str:
-    """'3 at forums · 2 in chiefs' reports' for a row of :func:`concerns_raised`
-    (counts as displayed, "<5" where hidden)."""
-    return " · ".join(f"{row[f'{col}_display']} {labels[1 if lang == 'sw' else 0]}"
-                      for col, labels in PARTS.items())

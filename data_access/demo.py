@@ -45,6 +45,7 @@ from data_access import demo_content as content
 from data_access.aggregates import refresh_aggregates
 from data_access.bulk import bulk_insert
 from data_access.engine import init_db, new_source
+from data_access.figures.calendar import month_end
 from data_access.hexes import NO_CELL, cells_for
 
 Progress = Callable[[float, str], None]
@@ -76,10 +77,6 @@ def _add_months(day: dt.date, months: int) -> dt.date:
     year, month = divmod(index, 12)
     last = calendar.monthrange(year, month + 1)[1]
     return dt.date(year, month + 1, min(day.day, last))
-
-
-def _month_end(month: dt.date) -> dt.date:
-    return month.replace(day=calendar.monthrange(month.year, month.month)[1])
 
 
 def default_end_month(today: dt.date | None = None) -> dt.date:
@@ -115,7 +112,7 @@ class _Window:
 
     @property
     def end_day(self) -> dt.date:
-        return _month_end(self.end_month)
+        return month_end(self.end_month)
 
     @property
     def n_months(self) -> int:

@@ -35,9 +35,3 @@ def month_range(start: dt.date, end: dt.date) -> list[dt.date]:
 def days_in(start: dt.date, end: dt.date) -> int:
     """Days from start to end, both included."""
     return (end - start).days + 1
-
-
-def is_whole_year(start: dt.date, end: dt.date) -> bool:
-    """True when [start, end] is exactly one calendar year, 1 January to 31 December."""
-    return (start.month, start.day, end.month, end.day) == (1, 1, 12, 31) and \
-        start.year == end.year

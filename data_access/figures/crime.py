@@ -541,30 +541,6 @@ def _comparison_note(scope: Scope, row, lang: str = "en") -> str:
     return cmp_label
 
 
-def category_crime(scope: Scope, *, engine=None) -> pd.DataFrame:
-    """Crime per category in scope, with change: ``category_code, category, category_sw,
-    sensitive, count, previous, current_compared, pct_change, difference, z, verdict,
-    direction`` plus display columns; sensitive categories are always suppressed."""
-    fig = figures_by(scope, "category", engine=engine).reindex(columns=_FIGURE_COLS)
-    cats = pd.DataFrame([(c.code, c.name, c.name_sw, c.sensitive)
-                         for c in reference.CRIME_CATEGORIES if c.code in _categories(scope)],
-                        columns=["category_code", "category", "category_sw", "sensitive"])
-    out = cats.merge(fig, left_on="category_code", right_index=True, how="left")
-    out["verdict"] = out["verdict"].fillna("no data to compare")
-    out["direction"] = out["direction"].fillna("none")
-    out = out.drop(columns=["published", "days_current", "days_previous"])
-    sens = out["sensitive"].astype(bool)
-    hidden_deps = ["pct_change", "difference", "z"]
-    cols = ["count", "previous", "current_compared"]
-    out = suppress_counts(out, cols, public=scope.public, sensitive=sens,
-                          dependents={c: hidden_deps for c in cols})
-    hidden = out["count_display"].str.startswith("<") | \
-        out["previous_display"].str.startswith("<")
-    out.loc[hidden, "verdict"] = "too few to tell"
-    out.loc[hidden, "direction"] = "none"
-    return out
-
-
 @cached_figure
 def monthly_series(scope: Scope, *, by: str = "total", engine=None) -> pd.DataFrame:
     """Monthly crime per key over the period, with the same months a year earlier.

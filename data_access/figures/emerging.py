@@ -24,7 +24,12 @@ import numpy as np
 import pandas as pd
 
 from config import Settings, get_settings
+from data_access import reference
 from data_access.cache import cached_figure
+from data_access.figures.coverage import latest_complete_month
+from data_access.figures.crime import counties_frame, crime_long
+from data_access.figures.scope import month_label
+from data_access.privacy import suppress_counts
 
 KEYS = ["county_code", "category_code"]
 INPUT_COLUMNS = [*KEYS, "month", "count"]
@@ -190,8 +195,6 @@ SCOPE_COLUMNS = ["county_code", "county", "region_code", "category_code", "categ
 def examined_month(scope, *, engine=None) -> dt.date | None:
     """The month the scope's emerging threats are about: the last month of the period
     that is complete (a month to date never is; see coverage.latest_complete_month)."""
-    from data_access.figures.coverage import latest_complete_month
-
     last = latest_complete_month(engine=engine)
     months = [m for m in scope.period.months if last is not None and m <= last]
     return months[-1] if months else None
@@ -206,11 +209,6 @@ def emerging_threats(scope, *, include_all: bool = False, engine=None) -> pd.Dat
     ``include_all``. In the public audience (always for sensitive categories) a count
     or baseline of 1–4 reads "<5" and the figures derived from it are left out.
     """
-    from data_access import reference
-    from data_access.figures.crime import counties_frame, crime_long
-    from data_access.figures.scope import month_label
-    from data_access.privacy import suppress_counts
-
     month = examined_month(scope, engine=engine)
     if month is None:
         return pd.DataFrame(columns=SCOPE_COLUMNS)
