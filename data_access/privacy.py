@@ -1,9 +1,22 @@
 """Public-safe presentation: small-count suppression and free-text removal
 (docs/METHODS.md, "Public audience").
 
-Applied here, in the data layer, so that no page can forget it: a query called with
-``public=True`` returns counts below the threshold as missing values plus a display
-column reading "<5", and never returns names or free text.
+Applied here, in the data layer, so that no page can forget it.
+
+Two rules protect a count of 1–4 on a public screen (UK Government Statistical Service,
+"Disclosure control" guidance: primary and secondary suppression):
+
+- **primary**: the cell itself reads "<5" (:func:`shown_text`);
+- **secondary**: nothing else shown may give it back. Public figures are built from
+  *protected cells* (:func:`protect_cells`): before anything is added, a hidden cell
+  contributes the fixed value :func:`hidden_estimate` (2.5, the middle of 1–4) instead of
+  its true count. Every total, share, rate, average, change and verdict shown in public is
+  then a function of the shown counts and of *how many* cells are hidden, never of their
+  values, so no arithmetic on a public screen can recover one. A figure that includes
+  hidden cells reads "≈" and is rounded to 5.
+
+Internal screens see true counts; small counts of sensitive categories and themes are
+hidden there too (primary only: internal users may add).
 """
 
 from __future__ import annotations
@@ -45,6 +58,81 @@ def suppress_counts(df: pd.DataFrame, columns: list[str], *, public: bool,
             if dep in out.columns:
                 out[dep] = pd.to_numeric(out[dep], errors="coerce").where(~small, np.nan)
     return out
+
+
+# Secondary protection is always on; the disclosure tests switch it off to show that
+# their attacks do recover small counts without it.
+SECONDARY = True
+
+
+def hidden_estimate(threshold: int | None = None) -> float:
+    """What a hidden cell (1 … threshold−1) contributes to public totals: the middle."""
+    k = threshold if threshold is not None else get_settings().suppress_below
+    return k / 2
+
+
+def protect_cells(df: pd.DataFrame, columns: list[str], *,
+                  applies: bool | pd.Series = True,
+                  threshold: int | None = None) -> pd.DataFrame:
+    """The public form of a table of *cells* (the finest counts any screen shows).
+
+    Where ``applies`` (a bool or a per-row mask), each count of 1 … threshold−1 in
+    ``columns`` is replaced by :func:`hidden_estimate` and flagged in ``<column>_hidden``
+    (1 for a hidden cell, else 0). Sum the ``_hidden`` columns alongside the counts: a
+    total's ``_hidden`` says how many hidden cells it holds, and :func:`shown_text`
+    turns the pair into what a screen may show.
+    """
+    k = threshold if threshold is not None else get_settings().suppress_below
+    out = df.copy()
+    mask = applies if isinstance(applies, pd.Series) else \
+        pd.Series(bool(applies), index=out.index)
+    mask = mask.reindex(out.index).fillna(False).astype(bool)
+    for col in columns:
+        values = pd.to_numeric(out[col], errors="coerce").astype("float64")
+        small = mask & values.between(1, k - 1)
+        out[f"{col}_hidden"] = small.astype("int64")
+        if SECONDARY:
+            out[col] = values.where(~small, hidden_estimate(k))
+        else:
+            out[col] = values
+    return out
+
+
+def round_to(value: float, base: int) -> int:
+    """``value`` rounded to the nearest multiple of ``base`` (at least ``base``)."""
+    return max(base, int(base * np.floor(value / base + 0.5)))
+
+
+def shown_text(value: float, hidden: float = 0, threshold: int | None = None) -> str:
+    """How a count built from protected cells reads on a screen.
+
+    "" for no data; "<5" when it is below the threshold (a hidden cell on its own);
+    "≈ 1,235" (rounded to 5) when it holds hidden cells; else the exact count.
+    """
+    k = threshold if threshold is not None else get_settings().suppress_below
+    if value is None or pd.isna(value):
+        return ""
+    if 0 < value < k:
+        return f"<{k}"
+    if SECONDARY and hidden and hidden > 0:
+        return f"≈{round_to(value, k):,}"
+    return f"{int(round(value)):,}"
+
+
+def shown_texts(values: pd.Series, hidden: pd.Series | None = None,
+                threshold: int | None = None) -> pd.Series:
+    """:func:`shown_text` for a column (``hidden`` aligned to ``values``)."""
+    if hidden is None:
+        hidden = pd.Series(0, index=values.index)
+    return pd.Series([shown_text(v, h, threshold) for v, h in
+                      zip(values, hidden.reindex(values.index).fillna(0), strict=True)],
+                     index=values.index, dtype=object)
+
+
+def is_small(value: float, threshold: int | None = None) -> bool:
+    """True for a count of 1 … threshold−1 (one that reads "<5")."""
+    k = threshold if threshold is not None else get_settings().suppress_below
+    return value is not None and not pd.isna(value) and 0 < value < k
 
 
 def drop_free_text(df: pd.DataFrame, *, public: bool) -> pd.DataFrame:

@@ -51,9 +51,14 @@ class Filters:
         return Period(self.start, self.end)
 
     @property
+    def audience(self) -> Audience:
+        """Who the page is shown to: every data_access call that returns figures takes it."""
+        return Audience.PUBLIC if self.public else Audience.INTERNAL
+
+    @property
     def scope(self) -> Scope:
         """What every figures function takes: period, areas, selections and audience."""
-        audience = Audience.PUBLIC if self.public else Audience.INTERNAL
+        audience = self.audience
         return Scope(self.period, audience, self.region, self.county, self.categories,
                      self.themes)
 
