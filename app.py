@@ -4,7 +4,13 @@ gate, shared filters and navigation. Pages live in views/ (see views/registry.py
 import streamlit as st
 
 from ui.filters import render_sidebar_filters
-from ui.frame import access_gate, apply_presenter_style, start_database, status_bar
+from ui.frame import (
+    access_gate,
+    apply_presenter_style,
+    leave_public_control,
+    start_database,
+    status_bar,
+)
 from views.registry import PAGES
 
 st.set_page_config(page_title="Jukwaa la Usalama", page_icon="🛡️",
@@ -22,6 +28,7 @@ for spec in PAGES:
 page = st.navigation(sections)
 
 filters = render_sidebar_filters()
+leave_public_control(filters)  # a public screen stays public without the access code
 apply_presenter_style(filters)
 status_bar(filters)
 page.run()

@@ -50,6 +50,18 @@ def _pct(value) -> str:
     return "—" if value is None or pd.isna(value) else f"{value * 100:.0f}%"
 
 
+def _shown(row, col: str) -> str:
+    """A count of a row as the data layer says it reads (``<col>_display``: "<5", a range,
+    "≈"), else the count itself."""
+    text = row.get(f"{col}_display") if hasattr(row, "get") else None
+    return text if isinstance(text, str) and text else f"{_n(row[col]):,}"
+
+
+def _shown_column(data: pd.DataFrame, col: str) -> list[str]:
+    """:func:`_shown` for every row of ``data``."""
+    return [_shown(row, col) for _, row in data.iterrows()]
+
+
 # Words written on the charts, in English and Kiswahili (presenters switch live).
 _WORDS = {
     "en": {"of": "of", "verified": "verified", "unverified": "unverified",
@@ -68,9 +80,10 @@ def _w(key: str, lang: str) -> str:
 
 
 def rate_text(rate, fulfilled, verified, unverified=None, *, fulfilled_display: str = "",
-              verified_display: str = "", lang: str = "en") -> str:
+              verified_display: str = "", unverified_display: str = "",
+              lang: str = "en") -> str:
     """'57% (4 of 7 verified) · 1 unverified'; 'none verified' without a denominator;
-    suppressed counts appear as their display text (e.g. '<5')."""
+    counts appear as their display text where given (e.g. '<5', '≈20')."""
     f_txt = fulfilled_display or f"{_n(fulfilled):,}"
     v_txt = verified_display or f"{_n(verified):,}"
     of, ver = _w("of", lang), _w("verified", lang)
@@ -80,7 +93,9 @@ def rate_text(rate, fulfilled, verified, unverified=None, *, fulfilled_display: 
         text = f"{f_txt} {of} {v_txt} {ver}"
     else:
         text = f"{_pct(rate)} ({f_txt} {of} {v_txt} {ver})"
-    if unverified is not None and not pd.isna(unverified) and _n(unverified) > 0:
+    if unverified_display and unverified_display != "0":
+        text += f" · {unverified_display} {_w('unverified', lang)}"
+    elif unverified is not None and not pd.isna(unverified) and _n(unverified) > 0:
         text += f" · {_n(unverified):,} {_w('unverified', lang)}"
     return text
 
@@ -90,14 +105,15 @@ def resolution_chart(df: pd.DataFrame, *, label_col: str, public: bool = False,
     """Status mix per row as stacked bars, labelled with the resolution rate and its counts.
 
     Segments: fulfilled, partly fulfilled, still open (verified: not started, in progress,
-    stalled), not fulfilled, and unverified (grey, apart). In public mode, where small
-    counts are hidden, bars show the resolution rate itself (none where it is hidden).
+    stalled), not fulfilled, and unverified (grey, apart). In public mode, where counts
+    are estimates from protected cells, bars show the resolution rate itself with the
+    counts as they read (none where the rate is hidden), see :func:`resolution_rate_bars`.
     """
     data = df.reset_index(drop=True)
     rows = max(len(data), 1)
     height = height or max(260, 40 * rows + 90)
     if public:
-        return _public_rate_bars(data, label_col=label_col, height=height, lang=lang)
+        return resolution_rate_bars(data, label_col=label_col, height=height, lang=lang)
     segments = {
         "fulfilled": data["fulfilled"],
         "partly_fulfilled": data["partly"],
@@ -116,8 +132,11 @@ def resolution_chart(df: pd.DataFrame, *, label_col: str, public: bool = False,
             hovertemplate="%{y}: %{x} " + names.get(status, status_label(status, lang)).lower()
             + "<extra></extra>",
         ))
-    text = [rate_text(r, f, v, u, lang=lang) for r, f, v, u in zip(
-        data["resolution_rate"], data["fulfilled"], data["verified"], data["unverified"])]
+    text = [rate_text(r["resolution_rate"], r["fulfilled"], r["verified"], r["unverified"],
+                      fulfilled_display=_shown(r, "fulfilled"),
+                      verified_display=_shown(r, "verified"),
+                      unverified_display=_shown(r, "unverified"), lang=lang)
+            for _, r in data.iterrows()]
     totals = data["made"].fillna(0)
     fig.add_trace(go.Scatter(
         y=data[label_col], x=totals, mode="text", text=[f"  {t}" for t in text],
@@ -137,18 +156,25 @@ def resolution_chart(df: pd.DataFrame, *, label_col: str, public: bool = False,
     return fig
 
 
-def _public_rate_bars(data: pd.DataFrame, *, label_col: str, height: int,
-                      lang: str = "en") -> go.Figure:
+def resolution_rate_bars(df: pd.DataFrame, *, label_col: str, height: int | None = None,
+                         lang: str = "en") -> go.Figure:
+    """The resolution rate per row as bars, each labelled with the counts behind it as the
+    data layer says they read ('32% (≈40 of ≈125 verified)'); 'too few to show (<5)' where
+    the rate is hidden, 'none verified' where nothing is."""
+    data = df.reset_index(drop=True)
+    height = height or max(260, 40 * max(len(data), 1) + 90)
     pct = (data["resolution_rate"] * 100).round(0)
     text = []
-    for rate, fulfilled, verified in zip(data["resolution_rate"], data["fulfilled"],
-                                         data["verified"]):
-        if not pd.isna(verified) and _n(verified) == 0:
+    for _, row in data.iterrows():
+        rate, verified = row["resolution_rate"], row["verified"]
+        if not pd.isna(verified) and verified == 0:
             text.append(_w("none_verified", lang))
         elif pd.isna(rate):  # hidden with a small count behind it
             text.append(_w("too_few", lang))
         else:
-            text.append(rate_text(rate, fulfilled, verified, lang=lang))
+            text.append(rate_text(rate, row["fulfilled"], verified,
+                                  fulfilled_display=_shown(row, "fulfilled"),
+                                  verified_display=_shown(row, "verified"), lang=lang))
     fig = go.Figure(go.Bar(
         y=data[label_col], x=pct.fillna(0), orientation="h", text=text,
         textposition="outside", marker_color=STATUS_COLORS["fulfilled"], cliponaxis=False,
@@ -240,21 +266,24 @@ def scorecard_heatmap(matrix: pd.DataFrame, *, metric: str = "resolution_rate",
                          dropna=False).reindex(index=rows, columns=cols)
 
     def cell_text(r) -> str:
-        m = r.get("made_display") or f"{_n(r['made'])}"
-        if not pd.isna(r["made"]) and _n(r["made"]) == 0:
+        # Counts as the data layer says they read ("<5", a range, "≈" on public screens).
+        m = _shown(r, "made")
+        if not pd.isna(r["made"]) and r["made"] == 0:
             return ""
         if metric == "resolution_rate":
             if pd.isna(r["resolution_rate"]):
-                v = r.get("verified_display") or f"{_n(r['verified'])}"
+                v = _shown(r, "verified")
                 return f"{m} made<br>{v} verified" if v != "0" else f"{m} made<br>none verified"
-            return f"{r['resolution_rate'] * 100:.0f}%<br>{_n(r['fulfilled'])}/{_n(r['verified'])}"
+            return (f"{r['resolution_rate'] * 100:.0f}%<br>{_shown(r, 'fulfilled')}/"
+                    f"{_shown(r, 'verified')}")
         if metric == "overdue_share":
             if pd.isna(r["overdue_share"]):
                 return f"{m} made"
-            return f"{r['overdue_share'] * 100:.0f}%<br>{_n(r['overdue'])}/{m}"
+            return f"{r['overdue_share'] * 100:.0f}%<br>{_shown(r, 'overdue')}/{m}"
         if pd.isna(r["median_days_to_fulfil"]):
-            return f"{m} made<br>none fulfilled" if _n(r["fulfilled"]) == 0 else f"{m} made"
-        return f"{r['median_days_to_fulfil']:.0f} d<br>n={_n(r['fulfilled'])}"
+            return f"{m} made<br>none fulfilled" if _shown(r, "fulfilled") == "0" \
+                else f"{m} made"
+        return f"{r['median_days_to_fulfil']:.0f} d<br>n={_shown(r, 'fulfilled')}"
 
     data["text"] = data.apply(cell_text, axis=1)
     text = data.pivot_table(index=row_col, columns=col_col, values="text", aggfunc="first",
@@ -287,7 +316,8 @@ def fulfilment_curve_chart(curve: pd.DataFrame, *, overall: str = "All") -> go.F
             name=str(name), line={"width": 4 if main else 2,
                                   **({"color": "#222222"} if main else {})},
             marker={"size": 7 if main else 5},
-            customdata=grp[["fulfilled", "eligible"]].fillna(-1).astype(int).values,
+            customdata=list(zip(_shown_column(grp, "fulfilled"),
+                                _shown_column(grp, "eligible"), strict=True)),
             hovertemplate=(f"{name}<br>%{{x}} months after the forum: %{{y:.0f}}% "
                            "(%{customdata[0]} of %{customdata[1]} verified)<extra></extra>"),
         ))
@@ -314,8 +344,10 @@ def forum_scatter(forums: pd.DataFrame) -> go.Figure:
             name=str(region),
             marker={"size": (grp["made"].astype(float) ** 0.5 * 6).clip(lower=6),
                     "opacity": 0.75, "line": {"width": 1, "color": "white"}},
-            customdata=grp[["forum_edition", "county", "fulfilled", "verified",
-                            "made"]].astype(str).values,
+            customdata=list(zip(grp["forum_edition"].astype(str), grp["county"].astype(str),
+                                _shown_column(grp, "fulfilled"),
+                                _shown_column(grp, "verified"), _shown_column(grp, "made"),
+                                strict=True)),
             hovertemplate=("%{customdata[0]} (%{customdata[1]})<br>%{x} months ago: %{y:.0f}% "
                            "fulfilled (%{customdata[2]} of %{customdata[3]} verified, "
                            "%{customdata[4]} made)<extra></extra>"),

@@ -8,6 +8,20 @@ Every page number about commitments comes from :func:`commitments_as_of` (one ca
 query) and the pure summaries below, so the Overview, the Commitments page and the
 exports cannot disagree. Rates follow docs/METHODS.md, "Commitments" (see
 ``data_access.metrics``).
+
+Audience (docs/METHODS.md, "Public audience"): every function returning figures or rows
+for a screen takes ``audience`` (required).
+
+- Internal: counts are sums of the cells of :data:`CELL_KEYS` (county × forum × theme ×
+  institution × status) in the filters' scope, exact; every breakdown.
+- Public: counts are sums of the *protected* cells of :data:`PUBLIC_CELL_KEYS` (region ×
+  status × late) over every commitment made to date, all themes, status as of today
+  (``data_access.clock.today()``): the theme filter, the area and the period change no
+  public cell, so no two public figures can be subtracted to give a hidden one back.
+  Public figures are Kenya's and each region's (per status); the breakdowns by county,
+  theme, institution and forum and the statistics of individual commitments (median
+  days, fulfilment curve, on-time share) raise :class:`~data_access.privacy.NotForPublic`,
+  as do the lists of individual commitments (the overdue list, the exports).
 """
 
 from __future__ import annotations
@@ -19,18 +33,18 @@ import pandas as pd
 import sqlalchemy as sa
 from sqlalchemy.engine import Connection
 
-from data_access import reference
+from data_access import clock, reference
 from data_access import schema as s
 from data_access.cache import cached_query, read_df
-from data_access.metrics import (
-    days_to_fulfil,
-    is_overdue,
-    is_past_due_unverified,
-    median_days_to_fulfil,
-    on_time_counts,
-    resolution_summary,
+from data_access.figures.scope import Audience
+from data_access.metrics import days_to_fulfil, is_overdue, is_past_due_unverified
+from data_access.privacy import (
+    NotForPublic,
+    audience_counts,
+    is_public,
+    protect_cells,
+    suppress_counts,
 )
-from data_access.privacy import drop_free_text, suppress_counts
 
 # The count columns of every summary (in display order) and the rates derived from them.
 # ``overdue`` counts verified commitments only; ``past_due_unverified`` (unverified and past
@@ -40,7 +54,8 @@ COUNT_COLUMNS = ["made", "unverified", "verified", "fulfilled", "partly", "not_f
                  "fulfilled_with_due"]
 RATE_COLUMNS = ["resolution_rate", "fulfilled_or_partly_rate", "on_time_share",
                 "median_days_to_fulfil"]
-# A rate is hidden with any count it is computed from (public mode, sensitive themes).
+# A rate is hidden with any count it is computed from that reads "<5" (public audience,
+# sensitive themes).
 RATE_DEPENDENTS = {
     "verified": ["resolution_rate", "fulfilled_or_partly_rate"],
     "fulfilled": ["resolution_rate", "fulfilled_or_partly_rate", "median_days_to_fulfil"],
@@ -48,11 +63,9 @@ RATE_DEPENDENTS = {
     "fulfilled_on_time": ["on_time_share"],
     "fulfilled_with_due": ["on_time_share"],
 }
-# Free text that must never reach a public screen (beyond privacy.FREE_TEXT_COLUMNS).
-_PRIVATE_COLUMNS = ["concern_summary"]
 BREAKDOWNS = ("region", "county", "institution", "theme")
-# In public mode the title of a commitment on a sensitive theme (GBV, violent extremism)
-# is not shown: it may describe the people involved.
+# Where a title of a commitment on a sensitive theme (GBV, violent extremism) is not shown:
+# it may describe the people involved.
 WITHHELD_TITLE = "(withheld: sensitive theme)"
 
 
@@ -91,6 +104,9 @@ def commitments_as_of(conn: Connection, *, as_of: dt.date,
     ``origin_on`` is the forum's date, or the day the concern was raised when it did not
     come from a forum. ``on_time`` is True/False for fulfilled commitments with a due
     date, else missing.
+
+    Rows of individual commitments, for the summaries and lists here (and other modules'
+    arithmetic): never shown as they are; screens get :func:`summarise_for` figures.
     """
     c, con, cty, inst = s.commitments, s.concerns, s.counties, s.institutions
     th, reg, fo = s.themes, s.regions, s.forums
@@ -184,24 +200,205 @@ def latest_status(updates: pd.DataFrame) -> tuple[pd.DataFrame, pd.DataFrame]:
     return latest.reset_index(drop=True), fulfilled
 
 
+# --- cells: what every commitment figure is a sum of -------------------------------------
+
+CELL_KEYS = ["county_code", "forum_id", "theme_code", "institution_code", "status"]
+"""The finest cells internal screens show of commitments: county × forum (empty for
+concerns raised outside a forum) × theme × institution × status. The filters pick
+counties and themes, the pages break down by region, county, theme, institution,
+institution × area, forum and status, so every internal count is a sum of these cells."""
+CELL_COUNTS = ["n", "overdue", "past_due_unverified", "fulfilled_with_due",
+               "fulfilled_on_time"]
+"""The counts of an internal cell: its commitments (``n``) and, of them, those overdue,
+past due but not yet verified, fulfilled with a due date and fulfilled on or before it."""
+PUBLIC_CELL_KEYS = ["region_code", "status", "late"]
+"""The cells of every commitment figure on a public screen: region × status × ``late``
+(overdue, or past due but not yet verified: which of the two follows from the status),
+over every commitment made to date, all themes, status as of today (:func:`public_frame`).
+Finer public cells (county, theme) would be nearly all 1–4, and a filter changing what a
+cell holds would let two public figures be subtracted; ``late`` is in the key so the
+overdue and past-due counts are sums of protected cells too. A public cell's one count
+is ``n``."""
+PUBLIC_BREAKDOWNS = ("region", "status")
+"""The breakdowns of :func:`resolution_by` a public screen may show."""
+_PUBLIC_BY = {"region_code", "region", "region_sw", "status", "late"}
+_SUB_COUNTS = ("overdue", "past_due_unverified", "fulfilled_on_time", "fulfilled_with_due")
+
+
+def internal_only(audience: Audience, what: str, *, lists: bool = True) -> None:
+    """Raise :class:`~data_access.privacy.NotForPublic` for the public audience: ``what``
+    (a list of individual commitments, concerns or updates; with ``lists`` false, a
+    breakdown or statistic finer than the public cells) is never shown in public."""
+    if is_public(audience):
+        if not lists:
+            raise NotForPublic(f"{what} is not shown on public screens (commitments are "
+                               "shown by region and status only)")
+        raise NotForPublic(f"{what} is a list of individual records, not shown on public "
+                           "screens")
+
+
+def public_area(county_codes: tuple[str, ...] = ()) -> str | None:
+    """The area public commitment figures for ``county_codes`` are about:
+    :func:`data_access.reference.region_holding`, ``None`` for Kenya."""
+    return reference.region_holding(county_codes)
+
+
+def public_frame(*, county_codes: tuple[str, ...] = (), engine=None) -> pd.DataFrame:
+    """The commitments every public figure is made of: all made to date, all themes,
+    status as of today (``data_access.clock.today()``), rows of :func:`commitments_as_of`;
+    only those of the region of :func:`public_area` when it is one (a region is a key of
+    :data:`PUBLIC_CELL_KEYS`, so its cells are the same cells). No filter but the region
+    changes it: arithmetic on internal rows, never shown as they are."""
+    frame = commitments_as_of(engine=engine, as_of=clock.today())
+    area = public_area(tuple(county_codes))
+    return frame if area is None else frame[frame["region_code"] == area]
+
+
+def commitment_cells(frame: pd.DataFrame, *, audience: Audience,
+                     keys: tuple[str, ...] | list[str] = ()) -> pd.DataFrame:
+    """The cells present in ``frame`` (rows of :func:`commitments_as_of`) with their
+    counts and a ``<count>_hidden`` column each; ``keys`` adds columns of ``frame`` that
+    are functions of the cell (e.g. ``region_code``, ``forum_edition``) to carry along.
+
+    Internal audience: the cells of :data:`CELL_KEYS` with their :data:`CELL_COUNTS`,
+    true counts (``_hidden`` all 0). Public audience: the cells of
+    :data:`PUBLIC_CELL_KEYS` with their count ``n``, protected
+    (:func:`~data_access.privacy.protect_cells`): a count of 1–4 becomes the hidden
+    estimate (2.5) with ``n_hidden`` = 1, before anything is added up. ``frame`` must then
+    be :func:`public_frame` (or one region of it) and ``keys`` functions of the region or
+    the status; else :class:`~data_access.privacy.NotForPublic`.
+    """
+    public = is_public(audience)
+    if public:
+        bad = set(keys) - _PUBLIC_BY
+        if bad:
+            raise NotForPublic(f"commitments by {', '.join(sorted(bad))} are not shown on "
+                               "public screens (only by region and status)")
+        group = list(dict.fromkeys([*PUBLIC_CELL_KEYS, *keys]))
+        rows = frame.assign(late=frame["overdue"] | frame["past_due_unverified"], n=1)
+        cells = rows.groupby(group, dropna=False, sort=True)[["n"]].sum().reset_index()
+        return protect_cells(cells, ["n"])
+    group = list(dict.fromkeys([*CELL_KEYS, *keys]))
+    done, due = frame["fulfilled_on"], frame["due_on"]
+    with_due = done.notna() & due.notna()
+    rows = pd.DataFrame({
+        **{k: frame[k] for k in group},
+        "n": 1,
+        "overdue": frame["overdue"].astype("int64"),
+        "past_due_unverified": frame["past_due_unverified"].astype("int64"),
+        "fulfilled_with_due": with_due.astype("int64"),
+        "fulfilled_on_time": (with_due & (done <= due)).astype("int64"),
+    }, index=frame.index)
+    cells = rows.groupby(group, dropna=False, sort=True)[CELL_COUNTS].sum().reset_index()
+    return protect_cells(cells, CELL_COUNTS, applies=public)
+
+
+def _status_masks(status: pd.Series) -> dict[str, pd.Series]:
+    """Which cells each status count of a summary adds up (docs/METHODS.md, "Commitments")."""
+    return {
+        "made": pd.Series(True, index=status.index),
+        "unverified": status == "unverified",
+        "verified": status != "unverified",
+        "fulfilled": status == "fulfilled",
+        "partly": status == "partly_fulfilled",
+        "not_fulfilled": status == "not_fulfilled",
+        "open": ~status.isin(list(reference.CLOSED_STATUSES)),
+    }
+
+
+def _counts(frame: pd.DataFrame, keys: list[str], *, public: bool) -> pd.DataFrame:
+    """The :data:`COUNT_COLUMNS` per value of ``keys`` (one row when ``keys`` is empty),
+    each a sum of cells with its ``<count>_hidden`` (hidden cells in it), plus the median
+    days to fulfil (of the true commitments; :func:`_finish` decides whether it is shown).
+
+    Public: every count is a sum of the protected ``n`` of the :data:`PUBLIC_CELL_KEYS`
+    cells (overdue: the late verified ones; past due, not yet verified: the late
+    unverified ones); the on-time counts are not public (0 here, NaN after
+    :func:`_finish`).
+    """
+    audience = Audience.PUBLIC if public else Audience.INTERNAL
+    cells = commitment_cells(frame, audience=audience, keys=keys)
+    masks = _status_masks(cells["status"])
+    if public:
+        late = cells["late"].astype(bool)
+        masks["overdue"] = late & masks["verified"]
+        masks["past_due_unverified"] = late & masks["unverified"]
+        masks["fulfilled_on_time"] = masks["fulfilled_with_due"] = masks["made"] & False
+    parts: dict[str, pd.Series] = {}
+    for name in COUNT_COLUMNS:
+        col, keep = (name, masks["made"]) if name in _SUB_COUNTS and not public \
+            else ("n", masks[name])
+        parts[name] = cells[col].where(keep, 0)
+        parts[f"{name}_hidden"] = cells[f"{col}_hidden"].where(keep, 0)
+    sums = pd.DataFrame(parts, index=cells.index)
+    if not keys:
+        out = sums.sum().to_frame().T
+        out["median_days_to_fulfil"] = np.nan if public else frame["days_to_fulfil"].median()
+        return out
+    sums[keys] = cells[keys]
+    out = sums.groupby(keys, dropna=False, sort=True).sum().reset_index()
+    if public:  # a statistic of individual commitments: never public
+        return out.assign(median_days_to_fulfil=np.nan)
+    median = (frame.groupby(keys, dropna=False, sort=True)["days_to_fulfil"].median()
+              .rename("median_days_to_fulfil").reset_index())
+    return out.merge(median, on=keys, how="left")
+
+
+_HIDDEN_COLUMNS = [f"{c}_hidden" for c in COUNT_COLUMNS]
+# Counts no public figure holds: the public cells do not say when a fulfilment came.
+_NOT_PUBLIC_COUNTS = ("fulfilled_on_time", "fulfilled_with_due")
+
+
+def _with_rates(out: pd.DataFrame, *, public: bool) -> pd.DataFrame:
+    """Counts filled (0 where a row had no commitment) and the rates computed from them."""
+    out[COUNT_COLUMNS] = out[COUNT_COLUMNS].fillna(0).astype("float64" if public else "int64")
+    out[_HIDDEN_COLUMNS] = out[_HIDDEN_COLUMNS].fillna(0).astype("int64")
+    verified, with_due = out["verified"], out["fulfilled_with_due"]
+    out["resolution_rate"] = (out["fulfilled"] / verified.where(verified > 0)).astype("float64")
+    out["fulfilled_or_partly_rate"] = ((out["fulfilled"] + out["partly"])
+                                       / verified.where(verified > 0)).astype("float64")
+    out["on_time_share"] = (out["fulfilled_on_time"]
+                            / with_due.where(with_due > 0)).astype("float64")
+    out["median_days_to_fulfil"] = out["median_days_to_fulfil"].astype("float64")
+    return out
+
+
+def _finish(out: pd.DataFrame, *, public: bool, sensitive: pd.Series | None = None
+            ) -> pd.DataFrame:
+    """Rates and the counts as the audience sees them (``<count>_display``).
+
+    Public: the counts are sums of protected cells; each reads as
+    :func:`~data_access.privacy.shown_text` ("<5", a range or "≈"), one reading "<5"
+    becomes NaN with the rates computed from it; the median days to fulfil (a statistic
+    of individual commitments, not a sum of cells) and the on-time counts and share (not
+    functions of the public cells) are NaN. Internal: true counts; small counts of
+    ``sensitive`` rows read "<5" (primary suppression).
+    """
+    out = _with_rates(out, public=public)
+    if public:
+        for col in ("median_days_to_fulfil", "on_time_share", *_NOT_PUBLIC_COUNTS):
+            out[col] = np.nan
+    return audience_counts(out, COUNT_COLUMNS, public=public, sensitive=sensitive,
+                           dependents=RATE_DEPENDENTS)
+
+
+def _sensitive_only(themes: tuple[str, ...]) -> bool:
+    """True when every theme chosen is sensitive (GBV, violent extremism)."""
+    return bool(themes) and all(reference.THEME_BY_CODE[t].sensitive for t in themes)
+
+
 # --- summaries -------------------------------------------------------------------------
 
-
-def _summary(grp: pd.DataFrame) -> dict[str, float | int]:
-    summary = resolution_summary(grp["status"])
-    summary["overdue"] = int(grp["overdue"].sum())
-    summary["past_due_unverified"] = int(grp["past_due_unverified"].sum())
-    on_time, with_due = on_time_counts(grp["due_on"], grp["fulfilled_on"])
-    summary["fulfilled_on_time"] = on_time
-    summary["fulfilled_with_due"] = with_due
-    summary["on_time_share"] = on_time / with_due if with_due else np.nan
-    summary["median_days_to_fulfil"] = median_days_to_fulfil(grp["made_on"], grp["fulfilled_on"])
-    return summary
+_SUMMARY_COLUMNS = ["made", "unverified", "verified", "fulfilled", "partly", "not_fulfilled",
+                    "open", "overdue", "past_due_unverified", "resolution_rate",
+                    "fulfilled_or_partly_rate", "fulfilled_on_time", "fulfilled_with_due",
+                    "on_time_share", "median_days_to_fulfil"]
 
 
 def summarise_by(frame: pd.DataFrame, by: str | list[str]) -> pd.DataFrame:
-    """Resolution summary per value of ``by`` (a column or a list of columns of
-    :func:`commitments_as_of`, e.g. ``region_code`` or ``["institution", "region"]``).
+    """True resolution summary per value of ``by`` (a column or a list of columns of
+    :func:`commitments_as_of`, e.g. ``region_code`` or ``["institution", "region"]``),
+    for internal arithmetic; screens use :func:`summarise_for`.
 
     Columns: ``by`` plus made, unverified, verified, fulfilled, partly, not_fulfilled,
     open, overdue, past_due_unverified, resolution_rate, fulfilled_or_partly_rate,
@@ -211,43 +408,55 @@ def summarise_by(frame: pd.DataFrame, by: str | list[str]) -> pd.DataFrame:
     the due date) ÷ fulfilled_with_due (fulfilled commitments that had a due date).
     """
     keys = [by] if isinstance(by, str) else list(by)
-    rows = []
-    for key, grp in frame.groupby(keys, sort=True):
-        key = key if isinstance(key, tuple) else (key,)
-        rows.append({**dict(zip(keys, key)), **_summary(grp)})
-    cols = [*keys, "made", "unverified", "verified", "fulfilled", "partly", "not_fulfilled",
-            "open", "overdue", "past_due_unverified", "resolution_rate",
-            "fulfilled_or_partly_rate",
-            "fulfilled_on_time", "fulfilled_with_due", "on_time_share", "median_days_to_fulfil"]
-    return pd.DataFrame(rows, columns=cols)
+    out = _with_rates(_counts(frame, keys, public=False), public=False)
+    return out[[*keys, *_SUMMARY_COLUMNS]]
 
 
-def _fill_counts(out: pd.DataFrame) -> pd.DataFrame:
-    out[COUNT_COLUMNS] = out[COUNT_COLUMNS].fillna(0).astype("int64")
-    for col in RATE_COLUMNS:
-        out[col] = out[col].astype("float64")
-    return out
+def summarise_for(frame: pd.DataFrame, by: str | list[str], *, audience: Audience,
+                  members: pd.DataFrame | None = None,
+                  sensitive: pd.Series | bool = False) -> pd.DataFrame:
+    """The resolution summary per value of ``by`` as ``audience`` sees it: the columns of
+    :func:`summarise_by` (``by`` must be functions of the cells: internally of
+    :data:`CELL_KEYS`, e.g. ``county_code``, ``region_code``, ``status``; in public of
+    :data:`PUBLIC_CELL_KEYS`, region or status, with ``frame`` = :func:`public_frame`)
+    built from :func:`commitment_cells`, with ``<count>_hidden`` and ``<count>_display``
+    per count (see :func:`_finish`).
 
-
-def _suppress(out: pd.DataFrame, *, public: bool, sensitive: pd.Series | None = None
-              ) -> pd.DataFrame:
-    """Small counts to "<5" in public mode (always on sensitive rows), rates with them."""
-    return suppress_counts(out, COUNT_COLUMNS, public=public, sensitive=sensitive,
-                           dependents=RATE_DEPENDENTS)
-
-
-def resolution_by_region(*, as_of: dt.date, county_codes: tuple[str, ...] = (),
-                         themes: tuple[str, ...] = (), engine=None) -> pd.DataFrame:
-    """Resolution summary per region (all 8 regions listed), see :func:`summarise_by`.
-
-    Columns: ``region_code, region, region_sw`` and the summary columns.
+    ``members`` (a frame holding the ``by`` columns) lists every row to show, zeros where
+    nothing was made; ``sensitive`` (per row of the result, or one flag) marks rows whose
+    small counts read "<5" for the internal audience too. Every page's commitment counts
+    come from here, so public screens add up the same protected cells everywhere.
     """
-    frame = commitments_as_of(engine=engine, as_of=as_of, county_codes=tuple(county_codes),
-                              themes=tuple(themes))
-    summary = summarise_by(frame, "region_code")
+    public = is_public(audience)
+    keys = [by] if isinstance(by, str) else list(by)
+    out = _counts(frame, keys, public=public)
+    if members is not None:
+        out = members.merge(out, on=keys, how="left")
+    if not isinstance(sensitive, pd.Series):
+        sensitive = pd.Series(bool(sensitive), index=out.index)
+    return _finish(out, public=public, sensitive=sensitive)
+
+
+def resolution_by_region(*, as_of: dt.date, audience: Audience,
+                         county_codes: tuple[str, ...] = (), themes: tuple[str, ...] = (),
+                         engine=None) -> pd.DataFrame:
+    """Resolution summary per region (all 8 regions listed) as ``audience`` sees it, see
+    :func:`summarise_for`. Public: every region's figures from :func:`public_frame`
+    (``as_of``, ``county_codes`` and ``themes`` change nothing).
+
+    Columns: ``region_code, region, region_sw`` and the summary columns with their
+    ``_hidden`` and ``_display`` columns.
+    """
+    if is_public(audience):
+        frame = public_frame(engine=engine)
+        themes = ()
+    else:
+        frame = commitments_as_of(engine=engine, as_of=as_of,
+                                  county_codes=tuple(county_codes), themes=tuple(themes))
     regions = pd.DataFrame([(r.code, r.name, r.name_sw) for r in reference.REGIONS],
                            columns=["region_code", "region", "region_sw"])
-    return _fill_counts(regions.merge(summary, on="region_code", how="left"))
+    return summarise_for(frame, "region_code", audience=audience, members=regions,
+                         sensitive=_sensitive_only(tuple(themes)))
 
 
 def _members(by: str, county_codes: tuple[str, ...], themes: tuple[str, ...]) -> pd.DataFrame:
@@ -266,91 +475,135 @@ def _members(by: str, county_codes: tuple[str, ...], themes: tuple[str, ...]) ->
     elif by == "theme":
         rows = [(t.code, t.label, t.label_sw, t.sensitive) for t in reference.THEMES
                 if not themes or t.code in themes]
+    elif by == "status":
+        rows = [(code, en, sw, False)
+                for code, (en, sw) in reference.COMMITMENT_STATUSES.items()]
     else:
         raise ValueError(f"unknown breakdown {by!r}; choose one of {', '.join(BREAKDOWNS)}")
     return pd.DataFrame(rows, columns=["code", "name", "name_sw", "sensitive"])
 
 
 _KEY_COLUMN = {"region": "region_code", "county": "county_code",
-               "institution": "institution_code", "theme": "theme_code"}
+               "institution": "institution_code", "theme": "theme_code", "status": "status"}
 
 
-def resolution_by(*, by: str, as_of: dt.date, county_codes: tuple[str, ...] = (),
-                  themes: tuple[str, ...] = (), made_from: dt.date | None = None,
-                  public: bool = False, engine=None) -> pd.DataFrame:
-    """Resolution summary per region, county, institution or theme (``by``), every member
-    in scope listed (zeros where none were made).
+def resolution_by(*, by: str, as_of: dt.date, audience: Audience,
+                  county_codes: tuple[str, ...] = (), themes: tuple[str, ...] = (),
+                  made_from: dt.date | None = None, engine=None) -> pd.DataFrame:
+    """Resolution summary per region, county, institution, theme or status (``by``) as
+    ``audience`` sees it, every member in scope listed (zeros where none were made).
 
     Columns: ``code, name, name_sw, sensitive`` plus the summary columns of
-    :func:`summarise_by` and a ``<count>_display`` text column per count ("<5" where a
-    small count is hidden in public mode, or always for sensitive themes).
+    :func:`summarise_by`, a ``<count>_hidden`` and a ``<count>_display`` text column per
+    count (public: sums of protected cells, see :func:`summarise_for`; internal: true
+    counts, "<5" for small counts of sensitive themes).
+
+    Public: only ``by`` = "region" (all 8 regions) or "status" (of the region of
+    :func:`public_area`, or Kenya), from :func:`public_frame` (``as_of``, ``themes`` and
+    ``made_from`` change nothing); county, institution and theme raise
+    :class:`~data_access.privacy.NotForPublic`.
     """
+    if is_public(audience):
+        if by not in PUBLIC_BREAKDOWNS:
+            raise NotForPublic(f"commitments by {by} are not shown on public screens "
+                               "(only by region and status)")
+        frame = public_frame(engine=engine, county_codes=() if by == "region"
+                             else tuple(county_codes))
+        county_codes, themes = (), ()
+    else:
+        frame = commitments_as_of(engine=engine, as_of=as_of,
+                                  county_codes=tuple(county_codes), themes=tuple(themes),
+                                  made_from=made_from)
     members = _members(by, tuple(county_codes), tuple(themes))
-    frame = commitments_as_of(engine=engine, as_of=as_of, county_codes=tuple(county_codes),
-                              themes=tuple(themes), made_from=made_from)
-    summary = summarise_by(frame, _KEY_COLUMN[by]).rename(columns={_KEY_COLUMN[by]: "code"})
-    out = _fill_counts(members.merge(summary, on="code", how="left"))
-    return _suppress(out, public=public, sensitive=out["sensitive"])
+    members = members.rename(columns={"code": _KEY_COLUMN[by]})
+    sensitive = members["sensitive"] | _sensitive_only(tuple(themes))
+    out = summarise_for(frame, _KEY_COLUMN[by], audience=audience, members=members,
+                        sensitive=sensitive)
+    return out.rename(columns={_KEY_COLUMN[by]: "code"})
 
 
-def commitment_totals(*, as_of: dt.date, county_codes: tuple[str, ...] = (),
-                      themes: tuple[str, ...] = (), made_from: dt.date | None = None,
-                      public: bool = False, engine=None) -> pd.DataFrame:
-    """One row: the summary over every commitment in scope (the page's KPI cards).
+def commitment_totals(*, as_of: dt.date, audience: Audience,
+                      county_codes: tuple[str, ...] = (), themes: tuple[str, ...] = (),
+                      made_from: dt.date | None = None, engine=None) -> pd.DataFrame:
+    """One row: the summary over every commitment in scope (the KPI cards) as
+    ``audience`` sees it.
 
-    Columns as :func:`resolution_by`, with ``code`` = "all".
+    Columns as :func:`resolution_by`, with ``code`` = "all" (name "All"). Public: the
+    figures of the region of :func:`public_area` (``code`` its code, ``name`` its name) or
+    of Kenya (``code`` "all", ``name`` "Kenya"), from :func:`public_frame`: ``as_of``,
+    ``themes`` and ``made_from`` change nothing.
     """
-    frame = commitments_as_of(engine=engine, as_of=as_of, county_codes=tuple(county_codes),
-                              themes=tuple(themes), made_from=made_from)
-    row = {"code": "all", "name": "All", "name_sw": "Zote", "sensitive": False,
-           **_summary(frame)}
-    sensitive_only = bool(themes) and all(reference.THEME_BY_CODE[t].sensitive for t in themes)
-    out = _fill_counts(pd.DataFrame([row]))
-    return _suppress(out, public=public, sensitive=pd.Series([sensitive_only]))
+    public = is_public(audience)
+    if public:
+        frame = public_frame(engine=engine, county_codes=tuple(county_codes))
+        area = public_area(tuple(county_codes))
+        region = next((r for r in reference.REGIONS if r.code == area), None)
+        head = {"code": "all", "name": "Kenya", "name_sw": "Kenya"} if region is None else \
+            {"code": region.code, "name": region.name, "name_sw": region.name_sw}
+        head = pd.DataFrame([{**head, "sensitive": False}])
+        themes = ()
+    else:
+        frame = commitments_as_of(engine=engine, as_of=as_of,
+                                  county_codes=tuple(county_codes), themes=tuple(themes),
+                                  made_from=made_from)
+        head = pd.DataFrame([{"code": "all", "name": "All", "name_sw": "Zote",
+                              "sensitive": False}])
+    out = _counts(frame, [], public=public)
+    out = pd.concat([head, out.reset_index(drop=True)], axis=1)
+    return _finish(out, public=public,
+                   sensitive=pd.Series([_sensitive_only(tuple(themes))], index=out.index))
 
 
-def institution_region_matrix(*, as_of: dt.date, county_codes: tuple[str, ...] = (),
+def institution_region_matrix(*, as_of: dt.date, audience: Audience,
+                              county_codes: tuple[str, ...] = (),
                               themes: tuple[str, ...] = (), made_from: dt.date | None = None,
-                              across: str = "region", public: bool = False,
-                              engine=None) -> pd.DataFrame:
-    """The institution scorecard across areas: one row per institution × area in scope
-    (every pair listed, zeros where none were made). ``across`` is "region" (the 8
-    regions, or those in scope) or "county" (the counties in scope, e.g. within a region).
+                              across: str = "region", engine=None) -> pd.DataFrame:
+    """The institution scorecard across areas as ``audience`` sees it: one row per
+    institution × area in scope (every pair listed, zeros where none were made).
+    ``across`` is "region" (the 8 regions, or those in scope) or "county" (the counties in
+    scope, e.g. within a region).
 
     Columns: ``institution_code, institution, institution_short, area_code, area, area_sw``
-    plus the summary columns of :func:`summarise_by` and ``<count>_display`` columns.
+    plus the summary columns of :func:`summarise_by` with ``_hidden`` and ``_display``
+    columns. Internal audience only (no breakdown by institution in public: the public
+    audience raises :class:`~data_access.privacy.NotForPublic`).
     """
+    internal_only(audience, "the institution scorecard", lists=False)
     if across not in ("region", "county"):
         raise ValueError(f"across must be 'region' or 'county', not {across!r}")
     frame = commitments_as_of(engine=engine, as_of=as_of, county_codes=tuple(county_codes),
                               themes=tuple(themes), made_from=made_from)
-    summary = summarise_by(frame, ["institution_code", _KEY_COLUMN[across]]).rename(
-        columns={_KEY_COLUMN[across]: "area_code"})
+    area_key = _KEY_COLUMN[across]
     areas = _members(across, tuple(county_codes), ())
     pairs = pd.DataFrame(
         [(i.code, i.name, i.short_name, a.code, a.name, a.name_sw)
          for i in reference.INSTITUTIONS for a in areas.itertuples()],
-        columns=["institution_code", "institution", "institution_short", "area_code", "area",
+        columns=["institution_code", "institution", "institution_short", area_key, "area",
                  "area_sw"])
-    out = _fill_counts(pairs.merge(summary, on=["institution_code", "area_code"], how="left"))
-    return _suppress(out, public=public)
+    out = summarise_for(frame, ["institution_code", area_key], audience=audience,
+                        members=pairs, sensitive=_sensitive_only(tuple(themes)))
+    return out.rename(columns={area_key: "area_code"})
 
 
-def overdue_commitments(*, as_of: dt.date, county_codes: tuple[str, ...] = (),
-                        themes: tuple[str, ...] = (), made_from: dt.date | None = None,
-                        due_within_days: int = 0, include_unverified: bool = False,
-                        public: bool = False, engine=None) -> pd.DataFrame:
+def overdue_commitments(*, as_of: dt.date, audience: Audience,
+                        county_codes: tuple[str, ...] = (), themes: tuple[str, ...] = (),
+                        made_from: dt.date | None = None, due_within_days: int = 0,
+                        include_unverified: bool = False, engine=None) -> pd.DataFrame:
     """Overdue commitments on ``as_of`` (verified, past their due date, neither fulfilled
     nor not fulfilled), oldest first. With ``include_unverified`` the commitments past due
     but not yet verified follow them (``past_due_unverified`` True, never ``overdue``);
     with ``due_within_days`` > 0 the open ones falling due within that many days come last.
 
+    A list of individual commitments: internal audience only (the public audience raises
+    :class:`~data_access.privacy.NotForPublic`; public screens show the overdue count of
+    :func:`commitment_totals`).
+
     Columns: ``commitment_id, external_id, title, institution, institution_short,
     county_code, county, region, theme_code, theme, concern, status, made_on, due_on,
     overdue, days_overdue, past_due_unverified, days_past_due, days_to_due``. ``concern``
-    is the concern's summary; in public mode it is the theme, and titles of
-    sensitive-theme commitments are withheld.
+    is the concern's summary.
     """
+    internal_only(audience, "the overdue list")
     frame = commitments_as_of(engine=engine, as_of=as_of, county_codes=tuple(county_codes),
                               themes=tuple(themes), made_from=made_from)
     days_to_due = (frame["due_on"] - pd.Timestamp(as_of)).dt.days
@@ -363,10 +616,6 @@ def overdue_commitments(*, as_of: dt.date, county_codes: tuple[str, ...] = (),
     out = frame[frame["overdue"] | unverified | upcoming].copy()
     out["days_to_due"] = days_to_due[out.index].astype("Int64")
     out["concern"] = out["concern_summary"].astype(object)
-    if public:
-        out["concern"] = out["theme"].astype(object)
-        out["title"] = out["title"].astype(object).where(
-            ~out["sensitive"], WITHHELD_TITLE)
     # Overdue first, then past due but not yet verified, then falling due soon.
     out["_group"] = np.where(out["overdue"], 0, np.where(out["past_due_unverified"], 1, 2))
     out = out.sort_values(["_group", "days_past_due", "days_to_due", "commitment_id"],
@@ -378,10 +627,11 @@ def overdue_commitments(*, as_of: dt.date, county_codes: tuple[str, ...] = (),
     return out[cols].reset_index(drop=True)
 
 
-def fulfilment_curve(*, as_of: dt.date, county_codes: tuple[str, ...] = (),
-                     themes: tuple[str, ...] = (), made_from: dt.date | None = None,
-                     by: str | None = None, max_months: int = 24, min_eligible: int = 1,
-                     public: bool = False, engine=None) -> pd.DataFrame:
+def fulfilment_curve(*, as_of: dt.date, audience: Audience,
+                     county_codes: tuple[str, ...] = (), themes: tuple[str, ...] = (),
+                     made_from: dt.date | None = None, by: str | None = None,
+                     max_months: int = 24, min_eligible: int = 1,
+                     engine=None) -> pd.DataFrame:
     """Cumulative share fulfilled by months since the forum (DEFINITIONS["fulfilment_curve"]).
 
     For N = 0 … ``max_months``: ``eligible`` = verified commitments whose forum was at
@@ -394,7 +644,13 @@ def fulfilment_curve(*, as_of: dt.date, county_codes: tuple[str, ...] = (),
     Columns: ``group, months, eligible, fulfilled, unverified, share`` (+ ``_display``
     columns for the counts); rows with fewer than ``min_eligible`` (at least 1) eligible
     are left out, so a curve stops where too few commitments are old enough to tell.
+
+    A curve follows individual commitments' dates, so it is no sum of protected cells:
+    internal audience only (the public audience raises
+    :class:`~data_access.privacy.NotForPublic`). Counts of 1–4 read "<5" when only
+    sensitive themes are chosen.
     """
+    internal_only(audience, "the fulfilment curve", lists=False)
     frame = commitments_as_of(engine=engine, as_of=as_of, county_codes=tuple(county_codes),
                               themes=tuple(themes), made_from=made_from)
     frame = frame[frame["origin_on"].notna()]
@@ -417,30 +673,36 @@ def fulfilment_curve(*, as_of: dt.date, county_codes: tuple[str, ...] = (),
     out = pd.DataFrame(rows, columns=["group", "months", "eligible", "fulfilled", "unverified",
                                       "share"])
     out["share"] = out["share"].astype("float64")
-    return suppress_counts(out, ["eligible", "fulfilled", "unverified"], public=public,
+    return suppress_counts(out, ["eligible", "fulfilled", "unverified"], public=False,
+                           sensitive=pd.Series(_sensitive_only(tuple(themes)), index=out.index),
                            dependents={"eligible": ["share"], "fulfilled": ["share"]})
 
 
-def forum_fulfilment(*, as_of: dt.date, county_codes: tuple[str, ...] = (),
-                     themes: tuple[str, ...] = (), made_from: dt.date | None = None,
-                     public: bool = False, engine=None) -> pd.DataFrame:
-    """Per forum: its commitments' status as of ``as_of`` against the time since it was held.
+def forum_fulfilment(*, as_of: dt.date, audience: Audience,
+                     county_codes: tuple[str, ...] = (), themes: tuple[str, ...] = (),
+                     made_from: dt.date | None = None, engine=None) -> pd.DataFrame:
+    """Per forum: its commitments' status as of ``as_of`` against the time since it was
+    held, as ``audience`` sees it (forums are cells' keys, see :data:`CELL_KEYS`).
 
     Columns: ``forum_id, forum_edition, county, region, held_on, months_since`` plus the
-    summary columns of :func:`summarise_by` (and ``_display`` columns), newest forum first.
+    summary columns of :func:`summarise_by` (with ``_hidden`` and ``_display`` columns),
+    newest forum first. Internal audience only (no breakdown by forum in public: the
+    public audience raises :class:`~data_access.privacy.NotForPublic`).
     """
+    internal_only(audience, "commitments by forum", lists=False)
     frame = commitments_as_of(engine=engine, as_of=as_of, county_codes=tuple(county_codes),
                               themes=tuple(themes), made_from=made_from)
     frame = frame[frame["forum_id"].notna()]
     keys = ["forum_id", "forum_edition", "county", "region", "forum_held_on"]
-    out = summarise_by(frame, keys).rename(columns={"forum_held_on": "held_on"})
+    out = _counts(frame, keys, public=False).rename(columns={"forum_held_on": "held_on"})
     out["held_on"] = pd.to_datetime(out["held_on"])  # stays datetime when there are no rows
     end = pd.Timestamp(as_of)
     out["months_since"] = ((end.year - out["held_on"].dt.year) * 12
                            + end.month - out["held_on"].dt.month).astype("int64")
-    out = _fill_counts(out.sort_values(["held_on", "forum_id"], ascending=False))
+    out = out.sort_values(["held_on", "forum_id"], ascending=False).reset_index(drop=True)
     out["forum_id"] = out["forum_id"].astype("int64")
-    return _suppress(out.reset_index(drop=True), public=public)
+    return _finish(out, public=False,
+                   sensitive=pd.Series(_sensitive_only(tuple(themes)), index=out.index))
 
 
 # --- export ----------------------------------------------------------------------------
@@ -459,19 +721,22 @@ def _current_columns(conn: Connection) -> pd.DataFrame:
     return out
 
 
-def commitments_export(*, as_of: dt.date, county_codes: tuple[str, ...] = (),
-                       themes: tuple[str, ...] = (), made_from: dt.date | None = None,
-                       public: bool = False, engine=None) -> pd.DataFrame:
+def commitments_export(*, as_of: dt.date, audience: Audience,
+                       county_codes: tuple[str, ...] = (), themes: tuple[str, ...] = (),
+                       made_from: dt.date | None = None, engine=None) -> pd.DataFrame:
     """The commitments in scope for download: status as of ``as_of`` beside the current
-    status (today, with its evidence and version).
+    status (today, with its evidence and version). Internal audience only (a list of
+    individual commitments: the public audience raises
+    :class:`~data_access.privacy.NotForPublic`).
 
     Columns: ``commitment_id, external_id, title, institution, county, region, theme,
     forum, forum_held_on, concern_summary, made_on, due_on, status_as_of, status_as_of_on,
     overdue_as_of, days_overdue_as_of, past_due_unverified_as_of, current_status,
     current_status_on, last_verified_on, fulfilled_on, evidence, version``.
     ``overdue_as_of`` is never true for an unverified commitment: one past its due date is
-    ``past_due_unverified_as_of`` instead. Public mode drops the free-text columns.
+    ``past_due_unverified_as_of`` instead.
     """
+    internal_only(audience, "the commitments export")
     frame = commitments_as_of(engine=engine, as_of=as_of, county_codes=tuple(county_codes),
                               themes=tuple(themes), made_from=made_from)
     current = _current_columns(engine=engine)
@@ -487,35 +752,35 @@ def commitments_export(*, as_of: dt.date, county_codes: tuple[str, ...] = (),
             "status_as_of_on", "overdue_as_of", "days_overdue_as_of",
             "past_due_unverified_as_of", "current_status", "current_status_on",
             "last_verified_on", "fulfilled_on", "evidence", "version"]
-    if public:
-        out["title"] = out["title"].astype(object).where(~out["sensitive"],
-                                                         WITHHELD_TITLE)
-        out = drop_free_text(out[cols].drop(columns=_PRIVATE_COLUMNS), public=True)
-    else:
-        out = out[cols]
-    return out.reset_index(drop=True)
+    return out[cols].reset_index(drop=True)
+
+
+def history_export(*, as_of: dt.date, audience: Audience, county_codes: tuple[str, ...] = (),
+                   themes: tuple[str, ...] = (), made_from: dt.date | None = None,
+                   engine=None) -> pd.DataFrame:
+    """The full status history of the commitments :func:`commitments_export` lists (every
+    update, including those after ``as_of``), oldest first per commitment. Internal
+    audience only, like :func:`commitments_export`.
+
+    Columns: ``commitment_id, external_id, title, update_id, updated_on, status, note,
+    evidence, recorded_by, recorded_at, source``.
+    """
+    internal_only(audience, "the status history export")
+    return _history_export(engine=engine, as_of=as_of, county_codes=tuple(county_codes),
+                           themes=tuple(themes), made_from=made_from)
 
 
 @cached_query
-def history_export(conn: Connection, *, as_of: dt.date, county_codes: tuple[str, ...] = (),
-                   themes: tuple[str, ...] = (), made_from: dt.date | None = None,
-                   public: bool = False) -> pd.DataFrame:
-    """The full status history of the commitments :func:`commitments_export` lists (every
-    update, including those after ``as_of``), oldest first per commitment.
-
-    Columns: ``commitment_id, external_id, title, update_id, updated_on, status, note,
-    evidence, recorded_by, recorded_at, source``. Public mode drops note, evidence and
-    recorded_by.
-    """
+def _history_export(conn: Connection, *, as_of: dt.date, county_codes: tuple[str, ...] = (),
+                    themes: tuple[str, ...] = (), made_from: dt.date | None = None
+                    ) -> pd.DataFrame:
     c, con, u, src = s.commitments, s.concerns, s.commitment_updates, s.data_sources
     stmt = (
         sa.select(c.c.id.label("commitment_id"), c.c.external_id, c.c.title,
                   u.c.id.label("update_id"), u.c.updated_on, u.c.status, u.c.note, u.c.evidence,
-                  u.c.recorded_by, u.c.recorded_at, src.c.name.label("source"),
-                  s.themes.c.sensitive)
+                  u.c.recorded_by, u.c.recorded_at, src.c.name.label("source"))
         .select_from(u.join(c, u.c.commitment_id == c.c.id)
                      .join(con, c.c.concern_id == con.c.id)
-                     .join(s.themes, con.c.theme_code == s.themes.c.code)
                      .join(src, u.c.source_id == src.c.id))
         .where(c.c.made_on <= as_of)
         .order_by(c.c.id, u.c.updated_on, u.c.id)
@@ -524,7 +789,4 @@ def history_export(conn: Connection, *, as_of: dt.date, county_codes: tuple[str,
     out = read_df(conn, stmt)
     out["updated_on"] = pd.to_datetime(out["updated_on"])
     out["recorded_at"] = pd.to_datetime(out["recorded_at"])
-    sensitive = out.pop("sensitive").astype(bool)
-    if public:
-        out["title"] = out["title"].astype(object).where(~sensitive, WITHHELD_TITLE)
-    return drop_free_text(out, public=public)
+    return out

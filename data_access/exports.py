@@ -9,10 +9,18 @@ theme labels), sorted by its natural key, so export → import into an empty dat
 export gives the identical file. Text cells that a spreadsheet would run as a formula are
 neutralised (data_access.safe_csv) in CSV and Excel alike.
 
-Frame builders take a connection and optional filters (``county_codes``, ``start``,
-``end``) so the Export page can offer what the current filters show. County metrics take
-the pages' :class:`~data_access.figures.scope.Scope` and every crime figure in them comes
-from :mod:`data_access.figures.crime`, so the file says what the pages say.
+Frame builders take a connection, the audience (required: no default) and optional
+filters (``county_codes``, ``start``, ``end``) so the Export page can offer what the current
+filters show. County metrics take the pages' :class:`~data_access.figures.scope.Scope`
+and every figure in them comes from the figures functions the pages call (crime from
+:mod:`data_access.figures.crime`, concerns from :func:`data_access.concerns.concerns_raised`,
+commitments from :func:`data_access.commitments.resolution_by`), for the audience, so the
+file says what the pages say.
+
+Public audience (docs/METHODS.md, "Public audience"): only county metrics, with every
+count as the public pages show it ("<5", "≈…"); every other kind is a list of records
+(coordinates, free text, names, exact small counts) and its builder raises
+:class:`~data_access.privacy.NotForPublic`.
 """
 
 from __future__ import annotations
@@ -30,18 +38,16 @@ from sqlalchemy.engine import Connection, Engine
 
 from data_access import reference
 from data_access import schema as s
-from data_access.concerns import concern_counts, shape_concerns
+from data_access.commitments import resolution_by
+from data_access.concerns import concerns_raised
 from data_access.engine import get_engine
 from data_access.figures.coverage import default_period
 from data_access.figures.crime import county_crime
 from data_access.figures.scope import Audience, Period, Scope
 from data_access.imports.templates import ATTENDANCE_COLUMNS, TEMPLATES
 from data_access.imports.validate import BOUNDARIES_GEOJSON, incident_natural_ids
-from data_access.metrics import (
-    DEFINITIONS,
-    is_overdue,
-    is_past_due_unverified,
-)
+from data_access.metrics import DEFINITIONS
+from data_access.privacy import NotForPublic
 from data_access.safe_csv import to_csv_bytes, to_xlsx_bytes
 
 EXPORT_KINDS = (*TEMPLATES, "county-metrics")
@@ -86,14 +92,24 @@ def _scope(stmt, county_col, date_col, county_codes, start, end):
     return stmt
 
 
+def _records_only_internal(audience: Audience, kind: str) -> None:
+    """A list of records never goes to a public screen."""
+    if not isinstance(audience, Audience):
+        raise TypeError(f"audience must be an Audience, not {audience!r}")
+    if audience == Audience.PUBLIC:
+        raise NotForPublic(f"{kind} is a list of records: not exported for a public screen "
+                           "(county-metrics is)")
+
+
 def _finish(frame: pd.DataFrame, kind: str) -> pd.DataFrame:
     return frame[TEMPLATES[kind].names].reset_index(drop=True)
 
 
-def crime_counts_frame(conn: Connection, *, county_codes=(), start=None, end=None
-                       ) -> pd.DataFrame:
+def crime_counts_frame(conn: Connection, *, audience: Audience, county_codes=(),
+                       start=None, end=None) -> pd.DataFrame:
     """Published counts: ``county_code, county, category, period_start, period_end, count,
     source`` (source = the publication)."""
+    _records_only_internal(audience, "crime-counts")
     t = s.crime_counts
     stmt = _scope(sa.select(t.c.county_code, t.c.category_code, t.c.period_start,
                             t.c.period_end, t.c.count, t.c.publication),
@@ -110,11 +126,12 @@ def crime_counts_frame(conn: Connection, *, county_codes=(), start=None, end=Non
     return _finish(f, "crime-counts")
 
 
-def incidents_frame(conn: Connection, *, county_codes=(), start=None, end=None
-                    ) -> pd.DataFrame:
+def incidents_frame(conn: Connection, *, audience: Audience, county_codes=(),
+                    start=None, end=None) -> pd.DataFrame:
     """Incidents: ``occurred_on, county_code, county, category, latitude, longitude,
     external_id``. Rows stored without an id get the id the importer would give them
     (a hash of their values; repeats numbered "-2", "-3" …)."""
+    _records_only_internal(audience, "incidents")
     t = s.incidents
     stmt = _scope(sa.select(t.c.id, t.c.external_id, t.c.occurred_on, t.c.county_code,
                             t.c.category_code, t.c.latitude, t.c.longitude),
@@ -136,8 +153,10 @@ def incidents_frame(conn: Connection, *, county_codes=(), start=None, end=None
     return _finish(f, "incidents")
 
 
-def forums_frame(conn: Connection, *, county_codes=(), start=None, end=None) -> pd.DataFrame:
+def forums_frame(conn: Connection, *, audience: Audience, county_codes=(),
+                 start=None, end=None) -> pd.DataFrame:
     """Forums with attendance per group (blank where not recorded)."""
+    _records_only_internal(audience, "forums")
     t, a = s.forums, s.forum_attendance
     stmt = _scope(sa.select(t.c.id, t.c.external_id, t.c.edition, t.c.county_code, t.c.venue,
                             t.c.held_on, t.c.attendance_total),
@@ -157,8 +176,10 @@ def forums_frame(conn: Connection, *, county_codes=(), start=None, end=None) -> 
     return _finish(f, "forums")
 
 
-def concerns_frame(conn: Connection, *, county_codes=(), start=None, end=None) -> pd.DataFrame:
+def concerns_frame(conn: Connection, *, audience: Audience, county_codes=(),
+                   start=None, end=None) -> pd.DataFrame:
     """Concerns with the external id of their forum."""
+    _records_only_internal(audience, "concerns")
     t, fo = s.concerns, s.forums
     stmt = _scope(sa.select(t.c.external_id, fo.c.external_id.label("forum_external_id"),
                             t.c.origin, t.c.county_code, t.c.theme_code, t.c.summary,
@@ -176,9 +197,10 @@ def concerns_frame(conn: Connection, *, county_codes=(), start=None, end=None) -
     return _finish(f, "concerns")
 
 
-def commitments_frame(conn: Connection, *, county_codes=(), start=None, end=None
-                      ) -> pd.DataFrame:
+def commitments_frame(conn: Connection, *, audience: Audience, county_codes=(),
+                      start=None, end=None) -> pd.DataFrame:
     """Commitments with the external id of the concern they answer."""
+    _records_only_internal(audience, "commitments")
     t, c = s.commitments, s.concerns
     stmt = _scope(sa.select(t.c.external_id, c.c.external_id.label("concern_external_id"),
                             t.c.institution_code, t.c.title, t.c.made_on, t.c.due_on)
@@ -191,10 +213,11 @@ def commitments_frame(conn: Connection, *, county_codes=(), start=None, end=None
     return _finish(f, "commitments")
 
 
-def commitment_updates_frame(conn: Connection, *, county_codes=(), start=None, end=None
-                             ) -> pd.DataFrame:
+def commitment_updates_frame(conn: Connection, *, audience: Audience, county_codes=(),
+                             start=None, end=None) -> pd.DataFrame:
     """The status history, oldest first within each commitment. Updates recorded in the
     app (no external id) get one from their content, which the importer recognises."""
+    _records_only_internal(audience, "commitment-updates")
     u, t, c = s.commitment_updates, s.commitments, s.concerns
     stmt = _scope(sa.select(u.c.id, u.c.external_id,
                             t.c.external_id.label("commitment_external_id"), u.c.status,
@@ -220,9 +243,10 @@ def commitment_updates_frame(conn: Connection, *, county_codes=(), start=None, e
     return _finish(f, "commitment-updates")
 
 
-def chief_reports_frame(conn: Connection, *, county_codes=(), start=None, end=None
-                        ) -> pd.DataFrame:
+def chief_reports_frame(conn: Connection, *, audience: Audience, county_codes=(),
+                        start=None, end=None) -> pd.DataFrame:
     """Chiefs' monthly reports with their location; ``month`` as YYYY-MM."""
+    _records_only_internal(audience, "chief-reports")
     r, loc = s.chief_reports, s.chief_locations
     stmt = _scope(sa.select(loc.c.county_code, loc.c.sub_county, loc.c.location, r.c.month,
                             r.c.sentiment, r.c.barazas_held, r.c.attendance, r.c.top_theme_code,
@@ -243,8 +267,8 @@ def chief_reports_frame(conn: Connection, *, county_codes=(), start=None, end=No
 # ---------------------------------------------------------------------- county metrics
 
 
-def scope_for(engine: Engine | None = None, *, county_codes=(), start: dt.date | None = None,
-              end: dt.date | None = None, audience: Audience = Audience.INTERNAL,
+def scope_for(engine: Engine | None = None, *, audience: Audience, county_codes=(),
+              start: dt.date | None = None, end: dt.date | None = None,
               categories: tuple[str, ...] = (), themes: tuple[str, ...] = ()) -> Scope:
     """The figures' scope for a period and county codes (county metrics, the briefing).
 
@@ -273,8 +297,9 @@ def _crime_by_county(scope: Scope, engine: Engine) -> pd.DataFrame:
 
     Every figure is :func:`data_access.figures.crime.county_crime`'s, as the pages show
     it: nothing is summed or compared here. "No data" stays blank (never 0) and
-    ``crime_note`` says why; a hidden small count (public audience, sensitive
-    categories) is blank with "<5" in the note.
+    ``crime_note`` says why. Internal: a hidden small count (sensitive categories) is
+    blank with "<5" in the note. Public: each count is the text the public pages show
+    (:func:`_counts_as_shown`).
     """
     cc = county_crime(scope, engine=engine)
     period, earlier = scope.period, scope.period.comparison
@@ -286,15 +311,30 @@ def _crime_by_county(scope: Scope, engine: Engine) -> pd.DataFrame:
     f["crime_basis"] = cc["basis"]
     f["months"] = cc["months"]
     f["months_with_data"] = cc["months_covered"]
-    f["crimes"] = _int_or_blank(cc["count"])
+    f["crimes"] = _counts_as_shown(cc, "count", scope.audience)
     f["rate_per_100k"] = cc["rate_per_100k"].round(1)
-    f["crimes_compared"] = _int_or_blank(cc["current_compared"])
-    f["previous_crimes"] = _int_or_blank(cc["previous"])
+    f["crimes_compared"] = _counts_as_shown(cc, "current_compared", scope.audience)
+    f["previous_crimes"] = _counts_as_shown(cc, "previous", scope.audience)
     f["months_compared"] = cc["months_compared"]
     f["change_pct"] = cc["pct_change"].round(1)
     f["change_verdict"] = cc["verdict"]
     f["crime_note"] = [_crime_note(r) for r in cc.itertuples()]
     return f
+
+
+def _counts_as_shown(frame: pd.DataFrame, col: str, audience: Audience) -> pd.Series:
+    """A count column of a figures table for the file.
+
+    Internal: whole numbers, blank where there is no data or the count is hidden (a
+    sensitive-only selection). Public: the text the public pages show (``<col>_display``:
+    "<5", "≈130" or a range where the figure holds hidden cells, "" for no data), never
+    the protected value behind it.
+    """
+    if audience == Audience.PUBLIC:
+        return frame[f"{col}_display"].map(
+            lambda v: "" if v is None or (isinstance(v, float) and np.isnan(v)) else str(v)
+        ).astype(object)
+    return _int_or_blank(frame[col])
 
 
 def _crime_note(r) -> str:
@@ -308,12 +348,13 @@ def _crime_note(r) -> str:
     return "; ".join(notes)
 
 
-def county_metrics_frame(conn: Connection, *, scope: Scope | None = None, county_codes=(),
-                         start: dt.date | None = None, end: dt.date | None = None,
-                         audience: Audience = Audience.INTERNAL) -> pd.DataFrame:
+def county_metrics_frame(conn: Connection, *, audience: Audience, scope: Scope | None = None,
+                         county_codes=(), start: dt.date | None = None,
+                         end: dt.date | None = None) -> pd.DataFrame:
     """One row per county of ``scope`` (or of the scope :func:`scope_for` makes of
     ``county_codes``, ``start``, ``end`` and ``audience``; with no period, the default
-    period of the pages). ``county_codes`` given with a scope keeps only those rows.
+    period of the pages). ``county_codes`` given with a scope keeps only those rows. A
+    scope's audience must be ``audience``.
 
     Crime columns, all from :func:`data_access.figures.crime.county_crime` (the figures
     the pages show): ``period_start, period_end, compared_with_start, compared_with_end``
@@ -324,60 +365,77 @@ def county_metrics_frame(conn: Connection, *, scope: Scope | None = None, county
     ``previous_crimes`` (those months a year earlier), like for like; a county without
     data is blank, never 0, and ``crime_note`` says why.
 
-    Columns: ``county_code, county, region, population_2019``, the crime columns, ``forums,
-    forum_concerns, chief_concerns, concerns, commitments, verified, fulfilled,
-    resolution_rate, overdue, past_due_unverified``.
-    ``concerns`` is concerns raised (``data_access.concerns``): ``forum_concerns`` at
-    forums held in the period + ``chief_concerns`` in chiefs' reports for its months.
-    ``overdue`` counts verified commitments only; unverified ones past due are
-    ``past_due_unverified``.
+    Columns: ``county_code, county, region, population_2019``, the crime columns,
+    ``concern_themes, forums, forum_concerns, chief_concerns, concerns, commitments,
+    verified, fulfilled, resolution_rate, overdue, past_due_unverified``.
+    ``concerns`` is concerns raised (:func:`data_access.concerns.concerns_raised`, for the
+    scope's concern themes): ``forum_concerns`` at forums held in the period +
+    ``chief_concerns`` in chiefs' reports for its months. The public file has no concern
+    columns (``concern_themes`` and the three counts): concerns are public by region
+    only. The commitment columns are :func:`data_access.commitments.resolution_by` per
+    county as of the period's last day (``commitments`` = made by then): ``overdue``
+    counts verified commitments only; unverified ones past due are
+    ``past_due_unverified``. The public file has no commitment columns (``commitments,
+    verified, fulfilled, resolution_rate, overdue, past_due_unverified``) either:
+    commitments are public by region only.
+
+    Every count is as ``audience`` sees it (:func:`_counts_as_shown`): for the public,
+    the text the public pages show, and rates only as the figures functions give them
+    for the public (computed from what is shown, blank beside a hidden count).
     """
+    if not isinstance(audience, Audience):
+        raise TypeError(f"audience must be an Audience, not {audience!r}")
     engine = conn.engine
     if scope is None:
         scope = scope_for(engine, county_codes=county_codes, start=start, end=end,
                           audience=audience)
+    elif scope.audience != audience:
+        raise ValueError(f"the scope is for the {scope.audience.value} audience, the file "
+                         f"for the {audience.value} audience")
     start, end = scope.period.start, scope.period.end
     f = _crime_by_county(scope, engine)
     if county_codes:
         f = f[f["county_code"].isin(county_codes)].reset_index(drop=True)
+    # The pages' own calls: all Kenya is () there, as in Filters.county_codes.
+    in_scope = tuple(scope.county_codes) if (scope.region or scope.county) else ()
+    themes = tuple(scope.themes)
+    public = audience == Audience.PUBLIC
+    if not public:
+        f["concern_themes"] = ", ".join(_THEME[t] for t in themes) or "all"
     fo = s.forums
     forums = _select(conn, sa.select(fo.c.county_code, sa.func.count().label("n"))
                      .where(fo.c.held_on.between(start, end)).group_by(fo.c.county_code))
     f["forums"] = f["county_code"].map(forums.set_index("county_code")["n"]).fillna(0) \
         .astype("int64")
-    raised = shape_concerns(concern_counts.uncached(conn, start=start, end=end),
-                            by="county").set_index("county_code")
-    for col in ("forum_concerns", "chief_concerns", "concerns"):
-        f[col] = f["county_code"].map(raised[col]).fillna(0).astype("int64")
-    status = _commitment_status(conn, end)
-    grouped = status.groupby("county_code")
-    f["commitments"] = f["county_code"].map(grouped.size()).fillna(0).astype("int64")
-    f["verified"] = f["county_code"].map(
-        grouped["status"].agg(lambda x: int((x != "unverified").sum()))).fillna(0).astype("int64")
-    f["fulfilled"] = f["county_code"].map(
-        grouped["status"].agg(lambda x: int((x == "fulfilled").sum()))).fillna(0).astype("int64")
-    f["resolution_rate"] = (f["fulfilled"] / f["verified"].where(f["verified"] > 0)).round(3)
-    f["overdue"] = f["county_code"].map(grouped["overdue"].sum()).fillna(0).astype("int64")
-    f["past_due_unverified"] = f["county_code"].map(
-        grouped["past_due_unverified"].sum()).fillna(0).astype("int64")
+    if not public:  # concerns are public by region only: no public figure per county
+        raised = concerns_raised(engine=engine, start=start, end=end, county_codes=in_scope,
+                                 themes=themes, by="county", audience=audience)
+        f = _merge_counts(f, raised.rename(columns={"county_code": "code"}), audience,
+                          {"forum_concerns": "forum_concerns",
+                           "chief_concerns": "chief_concerns", "concerns": "concerns"})
+    if public:  # commitments are public by region only: no public figure per county
+        return f
+    made = resolution_by(engine=engine, by="county", as_of=end, county_codes=in_scope,
+                         themes=themes, audience=audience)
+    f = _merge_counts(f, made, audience,
+                      {"made": "commitments", "verified": "verified", "fulfilled": "fulfilled"})
+    rate = made.set_index("code")["resolution_rate"].astype("float64")
+    f["resolution_rate"] = f["county_code"].map(rate).round(3)
+    return _merge_counts(f, made, audience, {"overdue": "overdue",
+                                             "past_due_unverified": "past_due_unverified"})
+
+
+def _merge_counts(f: pd.DataFrame, figures: pd.DataFrame, audience: Audience,
+                  columns: dict[str, str]) -> pd.DataFrame:
+    """Count columns of a per-county figures table (keyed by ``code``) onto ``f``, as
+    ``audience`` sees them (:func:`_counts_as_shown`), renamed by ``columns``."""
+    by_code = figures.set_index("code")
+    for theirs, mine in columns.items():
+        shown = _counts_as_shown(by_code, theirs, audience)
+        f[mine] = f["county_code"].map(shown)
+        if audience != Audience.PUBLIC:
+            f[mine] = f[mine].astype("Int64")
     return f
-
-
-def _commitment_status(conn: Connection, as_of: dt.date) -> pd.DataFrame:
-    """Each commitment made by ``as_of``: ``county_code, status, overdue,
-    past_due_unverified`` as of that day."""
-    t, c, u = s.commitments, s.concerns, s.commitment_updates
-    com = _select(conn, sa.select(t.c.id, c.c.county_code, t.c.due_on)
-                  .select_from(t.join(c, t.c.concern_id == c.c.id)).where(t.c.made_on <= as_of))
-    upd = _select(conn, sa.select(u.c.commitment_id, u.c.status, u.c.updated_on, u.c.id)
-                  .where(u.c.updated_on <= as_of))
-    upd["updated_on"] = pd.to_datetime(upd["updated_on"])
-    latest = (upd.sort_values(["commitment_id", "updated_on", "id"])
-              .groupby("commitment_id")["status"].last())
-    com["status"] = com["id"].map(latest).fillna("unverified").astype(object)
-    com["overdue"] = is_overdue(com["due_on"], com["status"], as_of)
-    com["past_due_unverified"] = is_past_due_unverified(com["due_on"], com["status"], as_of)
-    return com
 
 
 def county_metrics_geojson(frame: pd.DataFrame) -> bytes:
@@ -420,20 +478,28 @@ FRAMES: dict[str, Callable[..., pd.DataFrame]] = {
 }
 
 
-def export_frame(engine: Engine | None = None, *, kind: str, county_codes: tuple[str, ...] = (),
-                 start: dt.date | None = None, end: dt.date | None = None,
-                 scope: Scope | None = None) -> pd.DataFrame:
-    """The export of ``kind`` as a DataFrame (columns as documented per builder), from
-    ``engine`` (None: the configured database). ``scope`` (county-metrics only) is the
-    scope of the figures, as the pages' ``current_filters().scope``."""
+PUBLIC_KINDS = ("county-metrics",)
+"""The only export a public screen may offer (figures as the public pages show them)."""
+
+
+def export_frame(engine: Engine | None = None, *, kind: str, audience: Audience,
+                 county_codes: tuple[str, ...] = (), start: dt.date | None = None,
+                 end: dt.date | None = None, scope: Scope | None = None) -> pd.DataFrame:
+    """The export of ``kind`` for ``audience`` as a DataFrame (columns as documented per
+    builder), from ``engine`` (None: the configured database). ``scope`` (county-metrics
+    only) is the scope of the figures, as the pages' ``current_filters().scope``; its
+    audience must be ``audience``. For the public audience every kind but
+    :data:`PUBLIC_KINDS` raises :class:`~data_access.privacy.NotForPublic`."""
     if kind not in FRAMES:
         raise ValueError(f"unknown export kind {kind!r}; choose one of: {', '.join(FRAMES)}")
     if scope is not None and kind != "county-metrics":
         raise ValueError("only county-metrics takes a scope; give county_codes, start, end")
+    if kind not in PUBLIC_KINDS:
+        _records_only_internal(audience, kind)
     extra = {"scope": scope} if scope is not None else {}
     with (engine or get_engine()).connect() as conn:
-        return FRAMES[kind](conn, county_codes=tuple(county_codes), start=start, end=end,
-                            **extra)
+        return FRAMES[kind](conn, audience=audience, county_codes=tuple(county_codes),
+                            start=start, end=end, **extra)
 
 
 def frame_bytes(frame: pd.DataFrame, *, kind: str, fmt: str) -> bytes:
@@ -449,12 +515,13 @@ def frame_bytes(frame: pd.DataFrame, *, kind: str, fmt: str) -> bytes:
     return county_metrics_geojson(frame)
 
 
-def export_bytes(engine: Engine | None = None, *, kind: str, fmt: str,
+def export_bytes(engine: Engine | None = None, *, kind: str, fmt: str, audience: Audience,
                  county_codes: tuple[str, ...] = (), start: dt.date | None = None,
                  end: dt.date | None = None, scope: Scope | None = None) -> bytes:
-    """The export file's bytes for ``kind`` in ``fmt`` (see :func:`frame_bytes`)."""
-    frame = export_frame(engine, kind=kind, county_codes=county_codes, start=start, end=end,
-                         scope=scope)
+    """The export file's bytes for ``kind`` in ``fmt`` for ``audience`` (see
+    :func:`export_frame` and :func:`frame_bytes`)."""
+    frame = export_frame(engine, kind=kind, audience=audience, county_codes=county_codes,
+                         start=start, end=end, scope=scope)
     return frame_bytes(frame, kind=kind, fmt=fmt)
 
 
@@ -465,13 +532,16 @@ def format_for(path: str) -> str | None:
 
 
 def run_export_cli(engine: Engine, *, kind: str, output: str) -> int:
-    """``python -m data_access export``: write the file; exit 0, or 2 with a message."""
+    """``python -m data_access export``: write the file; exit 0, or 2 with a message.
+
+    The command line is an operator's tool on the server: files for the internal audience.
+    """
     fmt = format_for(output)
     if fmt is None or (fmt == "geojson" and kind != "county-metrics"):
         allowed = ".csv, .xlsx or .geojson" if kind == "county-metrics" else ".csv or .xlsx"
         print(f"error: {output}: the file name must end in {allowed}", file=sys.stderr)
         return 2
-    frame = export_frame(engine, kind=kind)
+    frame = export_frame(engine, kind=kind, audience=Audience.INTERNAL)
     Path(output).write_bytes(frame_bytes(frame, kind=kind, fmt=fmt))
     print(f"Wrote {len(frame)} rows of {kind} to {output}")
     return 0

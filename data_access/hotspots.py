@@ -11,15 +11,19 @@ Map modes (:data:`MAP_MODES`), each a number per county for the chosen period:
                  them grey with the county's note;
 - ``concerns``   concerns raised (``data_access.concerns.concerns_raised``): at forums
                  held in the period plus in chiefs' reports for its months, the two
-                 parts beside the total;
-- ``resolution`` commitment resolution rate as of the period's last day;
+                 parts beside the total (internal only: :data:`NOT_PUBLIC_MODES`);
+- ``resolution`` commitment resolution rate as of the period's last day (internal only:
+                 commitments are public by region only, :data:`NOT_PUBLIC_MODES`);
 - ``sentiment``  chiefs' sentiment index (mean of the 1–5 monthly scores).
 
 :func:`county_map_frame` returns every mode in one shape: the counties in scope, a
 ``value`` column the map is coloured by, ``value_display`` for labels, ``suppressed``
 (hidden in public mode) and the counts behind the value. :func:`hex_hotspots` sums the
 pre-aggregated ``hex_cells`` table over the period: the browser receives cells, never
-incident points. Public-mode suppression happens here, not in the page.
+incident points. Public-mode suppression happens here, not in the page. The hexagon
+layer is internal only: its cells locate incidents and cut across the county counts, so
+beside county totals they would give hidden cells back; for the public audience it
+raises :class:`~data_access.privacy.NotForPublic`.
 """
 
 from __future__ import annotations
@@ -35,23 +39,32 @@ from data_access import reference
 from data_access import schema as s
 from data_access.cache import cached_query, read_df
 from data_access.chiefs import chiefs_by_county
-from data_access.commitments import (
-    COUNT_COLUMNS,
-    RATE_COLUMNS,
-    RATE_DEPENDENTS,
-    commitments_as_of,
-    summarise_by,
-)
+from data_access.commitments import resolution_by
 from data_access.concerns import concerns_raised
 from data_access.figures.crime import categories_sensitive, counties_frame, county_crime
-from data_access.figures.scope import Scope
+from data_access.figures.scope import Audience, Scope
 from data_access.hexes import cell_to_hex
-from data_access.privacy import suppress_counts
+from data_access.privacy import NotForPublic, uncertain
 
 MAP_MODES: tuple[str, ...] = ("count", "rate", "change", "concerns", "resolution", "sentiment")
 """The map modes, in the order the page offers them."""
 
 CRIME_MODES = frozenset({"count", "rate", "change"})
+
+NOT_PUBLIC_MODES = frozenset({"concerns", "resolution"})
+"""Map modes not offered on public screens (docs/METHODS.md, "Public audience"): concerns
+and commitments are public by region only, so there is no public figure per county to draw;
+:func:`county_map_frame` raises :class:`~data_access.privacy.NotForPublic` for them."""
+
+
+def map_modes(audience: Audience) -> tuple[str, ...]:
+    """The map modes a page offers ``audience``, in :data:`MAP_MODES` order."""
+    if not isinstance(audience, Audience):
+        raise TypeError(f"audience must be an Audience, not {audience!r}")
+    if audience == Audience.PUBLIC:
+        return tuple(m for m in MAP_MODES if m not in NOT_PUBLIC_MODES)
+    return MAP_MODES
+
 
 # Crime bases (``county_crime``'s ``basis``) whose figures cover the whole period and are
 # coloured by value; the others are grey.
@@ -105,11 +118,13 @@ def change_signal(verdict: pd.Series, direction: pd.Series) -> pd.Series:
     return (level * sign).astype("float64")
 
 
-def _hidden(out: pd.DataFrame, columns: list[str]) -> pd.Series:
-    """True where one of the counts behind a figure is hidden ("<5") for this audience."""
+def _hidden(out: pd.DataFrame, columns: list[str], *, ranges: bool = True) -> pd.Series:
+    """True where one of the counts behind a figure is hidden ("<5") for this audience or,
+    with ``ranges``, known only as a range on a public screen (nothing is derived from it)."""
     hidden = pd.Series(False, index=out.index)
     for col in columns:
-        hidden |= out[f"{col}_display"].fillna("").astype(str).str.startswith("<")
+        shown = out[f"{col}_display"].fillna("").astype(str)
+        hidden |= uncertain(shown) if ranges else shown.str.startswith("<")
     return hidden
 
 
@@ -140,7 +155,7 @@ def _crime_frame(mode: str, scope: Scope, engine) -> tuple[pd.DataFrame, pd.Seri
     out["rate_display"] = out["rate_per_100k"].map(_fmt(1)).where(
         out["rate_per_100k"].notna(), "—").astype(object)
     if mode in ("count", "rate"):
-        suppressed = _hidden(out, ["count"])
+        suppressed = _hidden(out, ["count"], ranges=mode == "rate")
         col = "count" if mode == "count" else "rate_per_100k"
         out["value"] = out[col].astype("float64").where(complete & ~suppressed)
         out["value_display"] = out["crimes"] if mode == "count" else out["rate_display"]
@@ -176,21 +191,23 @@ def forums_by_county(conn: Connection, *, start: dt.date, end: dt.date,
 
 
 def county_concerns(*, start: dt.date, end: dt.date, county_codes: tuple[str, ...] = (),
-                    themes: tuple[str, ...] = (), public: bool = False,
+                    themes: tuple[str, ...] = (), audience: Audience,
                     engine=None) -> pd.DataFrame:
     """Concerns raised per county (:func:`data_access.concerns.concerns_raised`), every
-    county in scope present, with the forums held there.
+    county in scope present, with the forums held there: internal screens only (the
+    public audience raises :class:`~data_access.privacy.NotForPublic`: concerns are public
+    by region only).
 
     Columns: ``county_code, county, region_code, region, population_2019,
     forum_concerns, chief_concerns, concerns, concerns_at_least, forums`` and a
-    ``_display`` column per count. Public mode (and sensitive-only theme selections,
-    always) shows counts of 1–4 as "<5"; a total beside a hidden part reads "≥ n".
+    ``_display`` and ``_hidden`` column per count. Sensitive-only theme selections:
+    counts of 1–4 read "<5"; a total beside a hidden part reads "≥ n".
     """
     themes, county_codes = tuple(themes), tuple(county_codes)
     _check_codes((), themes, county_codes)
     _check_period(start, end)
     raised = concerns_raised(engine=engine, start=start, end=end, county_codes=county_codes,
-                             themes=themes, by="county", public=public)
+                             themes=themes, by="county", audience=audience)
     forums = forums_by_county(engine=engine, start=start, end=end, county_codes=county_codes)
     out = (_base(county_codes)
            .merge(raised.drop(columns=["county", "region_code"]), on="county_code",
@@ -201,56 +218,46 @@ def county_concerns(*, start: dt.date, end: dt.date, county_codes: tuple[str, ..
     return out
 
 
-@cached_query
-def _resolution_by_county(conn: Connection, *, as_of: dt.date,
-                          county_codes: tuple[str, ...] = (),
-                          themes: tuple[str, ...] = ()) -> pd.DataFrame:
-    """summarise_by(commitments_as_of(...), "county_code"), cached as one result: the
-    per-county summary is a pandas loop too slow to repeat on every page run."""
-    frame = commitments_as_of.uncached(conn, as_of=as_of, county_codes=county_codes,
-                                       themes=themes)
-    return summarise_by(frame, "county_code")
-
-
 def county_resolution(*, as_of: dt.date, county_codes: tuple[str, ...] = (),
-                      themes: tuple[str, ...] = (), public: bool = False,
+                      themes: tuple[str, ...] = (), audience: Audience,
                       engine=None) -> pd.DataFrame:
-    """Commitment resolution per county, status as of ``as_of`` (commitments made by then).
+    """Commitment resolution per county, status as of ``as_of`` (commitments made by then),
+    for ``audience``: :func:`data_access.commitments.resolution_by` per county (the figures
+    of the Commitments page and the county-metrics export).
 
     Columns: ``county_code, county, region_code, region, population_2019`` plus the
-    summary columns of :func:`data_access.commitments.summarise_by` (``made, unverified,
-    verified, fulfilled, partly, not_fulfilled, open, overdue, resolution_rate,
-    fulfilled_or_partly_rate, ...``) and a ``<count>_display`` column per count.
-    ``resolution_rate`` = fulfilled ÷ verified, NaN when nothing is verified (drawn as
-    "No data", never as 0%). Suppression follows the Commitments page exactly: in public
-    mode (always for sensitive-only theme selections) counts of 1–4 show as "<5" and
-    every rate computed from such a count is hidden.
+    summary columns (``made, unverified, verified, fulfilled, partly, not_fulfilled,
+    open, overdue, resolution_rate, fulfilled_or_partly_rate, ...``) with a
+    ``<count>_display`` and ``<count>_hidden`` column per count. ``resolution_rate`` =
+    fulfilled ÷ verified, NaN when nothing is verified (drawn as "No data", never as 0%).
+    Internal audience only ("<5" for small counts of sensitive-only theme selections):
+    commitments are public by region only, so the public audience raises
+    :class:`~data_access.privacy.NotForPublic`.
     """
     themes, county_codes = tuple(themes), tuple(county_codes)
     _check_codes((), themes, county_codes)
-    summary = _resolution_by_county(engine=engine, as_of=as_of, county_codes=county_codes,
-                                    themes=themes)
-    out = _base(county_codes).merge(summary, on="county_code", how="left")
-    out[COUNT_COLUMNS] = out[COUNT_COLUMNS].fillna(0).astype("int64")
-    for col in RATE_COLUMNS:
-        out[col] = pd.to_numeric(out[col]).astype("float64")
-    sensitive = pd.Series(themes_sensitive(themes), index=out.index)
-    return suppress_counts(out, COUNT_COLUMNS, public=public, sensitive=sensitive,
-                           dependents=RATE_DEPENDENTS)
+    summary = resolution_by(engine=engine, by="county", as_of=as_of,
+                            county_codes=county_codes, themes=themes, audience=audience)
+    summary = summary.drop(columns=["name", "name_sw", "sensitive"]).rename(
+        columns={"code": "county_code"})
+    return _base(county_codes).merge(summary, on="county_code", how="left")
 
 
 def county_sentiment(*, start: dt.date, end: dt.date, county_codes: tuple[str, ...] = (),
-                     public: bool = False, engine=None) -> pd.DataFrame:
-    """Chiefs' sentiment index and reporting compliance per county (see data_access.chiefs).
+                     audience: Audience, engine=None) -> pd.DataFrame:
+    """Chiefs' sentiment index and reporting compliance per county (see data_access.chiefs),
+    for ``audience``.
 
     Columns: ``county_code, county, region_code, region, population_2019, reports,
-    expected, on_schedule, compliance, sentiment_mean, reports_display``.
+    expected, on_schedule, compliance, sentiment_mean, reports_display, reports_hidden``
+    (public: compliance and sentiment over the county-months whose report count is
+    shown).
     """
     county_codes = tuple(county_codes)
     _check_codes((), (), county_codes)
     _check_period(start, end)
     chiefs = chiefs_by_county(engine=engine, start=start, end=end, county_codes=county_codes,
-                              public=public)
+                              audience=audience)
     return _base(county_codes).merge(chiefs.drop(columns=["county", "region_code"]),
                                      on="county_code", how="left")
 
@@ -266,38 +273,42 @@ def county_map_frame(*, mode: str, scope: Scope, engine=None) -> pd.DataFrame:
     :func:`county_resolution` or :func:`county_sentiment`). ``value`` is what the map is
     coloured by: the count or the rate per 100,000 of a county whose data cover the whole
     period (NaN otherwise: see ``basis``), the change signal (−2…+2; NaN where nothing
-    could be compared), the concerns raised (forum + chiefs'
-    reports; where a part is hidden in public mode, the lower bound its total shows as
-    "≥ n"), the resolution rate (0–1) or the mean sentiment (1–5); NaN means no data or
+    could be compared), the concerns raised (forum + chiefs' reports; where a part of a
+    sensitive-only selection is hidden, the lower bound its total shows as "≥ n"), the
+    resolution rate (0–1) or the mean sentiment (1–5); NaN means no data or
     suppressed. Crime modes use the categories filter, concerns and resolution the themes
-    filter.
+    filter. A mode not in :func:`map_modes` for the scope's audience raises
+    :class:`~data_access.privacy.NotForPublic`.
     """
     if mode not in MAP_MODES:
         raise ValueError(f"unknown map mode {mode!r}; choose one of {', '.join(MAP_MODES)}")
+    if mode not in map_modes(scope.audience):
+        raise NotForPublic(f"the {mode!r} map mode is not shown on public screens")
     start, end = scope.period.start, scope.period.end
-    themes, public = scope.themes, scope.public
+    themes, audience = scope.themes, scope.audience
     county_codes = scope.county_codes if (scope.county or scope.region) else ()
     if mode in CRIME_MODES:
         out, suppressed = _crime_frame(mode, scope, engine)
     elif mode == "concerns":
         out = county_concerns(start=start, end=end, county_codes=county_codes, themes=themes,
-                              public=public, engine=engine)
+                              audience=audience, engine=engine)
         suppressed = out["concerns_at_least"].isna()
         out["value"] = out["concerns_at_least"].astype("float64")
         out["value_display"] = out["concerns_display"]
     elif mode == "resolution":
         out = county_resolution(as_of=end, county_codes=county_codes, themes=themes,
-                                public=public, engine=engine)
+                                audience=audience, engine=engine)
         # A rate hidden with a small count it is computed from (public mode).
         suppressed = out["resolution_rate"].isna() & (
             out["verified"].isna() | out["fulfilled"].isna())
         out["value"] = out["resolution_rate"]
         out["value_display"] = out["resolution_rate"].map(_pct).where(~suppressed, "hidden (<5)")
     else:
-        out = county_sentiment(start=start, end=end, county_codes=county_codes, public=public,
-                               engine=engine)
-        suppressed = out["reports"].isna() & out["reports_display"].eq(
-            f"<{get_settings().suppress_below}")
+        out = county_sentiment(start=start, end=end, county_codes=county_codes,
+                               audience=audience, engine=engine)
+        # No mean where the reports behind it are hidden (public: "<5", or every month's
+        # count hidden).
+        suppressed = out["sentiment_mean"].isna() & out["reports_hidden"].gt(0)
         out["value"] = out["sentiment_mean"]
         out["value_display"] = out["sentiment_mean"].map(_fmt(2)).where(~suppressed, "—")
     out["suppressed"] = suppressed.astype(bool)
@@ -441,31 +452,41 @@ def _hex_counts(conn: Connection, start: dt.date, end: dt.date,
     return totals.merge(main, on="cell", how="left")
 
 
-def _hex_hidden(counts: pd.Series, public: bool, categories: tuple[str, ...]) -> pd.Series:
-    if not (public or categories_sensitive(categories)):
+def _hex_hidden(counts: pd.Series, categories: tuple[str, ...]) -> pd.Series:
+    """Cells left out for the internal audience: under 5 for sensitive-only selections."""
+    if not categories_sensitive(categories):
         return pd.Series(False, index=counts.index)
     return counts < get_settings().suppress_below
+
+
+def _internal_only(audience: Audience) -> None:
+    if not isinstance(audience, Audience):
+        raise TypeError(f"audience must be an Audience, not {audience!r}")
+    if audience == Audience.PUBLIC:
+        raise NotForPublic("the hexagon layer locates incidents and is not shown on public "
+                           "screens")
 
 
 @cached_query
 def hex_hotspots(conn: Connection, *, start: dt.date, end: dt.date,
                  categories: tuple[str, ...] = (), county_codes: tuple[str, ...] = (),
-                 public: bool = False) -> pd.DataFrame:
+                 audience: Audience) -> pd.DataFrame:
     """Incident counts per H3 cell for the months of [start, end], largest first.
 
     Columns: ``hex`` (H3 cell as its hexadecimal string), ``count``, ``county_code`` and
     ``county`` (where most of the cell's incidents happened, so a click on a cell can
     open that county). Reads the pre-aggregated ``hex_cells`` table (cell × county ×
     category × month), so the work and the result scale with the number of cells, not
-    of incidents. Months are whole: a period starting mid-month includes that month. In
-    public mode (always for sensitive-only selections) cells with fewer than 5
-    incidents are left out.
+    of incidents. Months are whole: a period starting mid-month includes that month. For
+    sensitive-only selections cells with fewer than 5 incidents are left out. Internal
+    audience only: the public audience raises :class:`~data_access.privacy.NotForPublic`.
     """
+    _internal_only(audience)
     categories, county_codes = tuple(categories), tuple(county_codes)
     _check_codes(categories, (), county_codes)
     _check_period(start, end)
     raw = _hex_counts(conn, start, end, categories, county_codes)
-    raw = raw[~_hex_hidden(raw["count"], public, categories)]
+    raw = raw[~_hex_hidden(raw["count"], categories)]
     raw = raw.sort_values(["count", "cell"], ascending=[False, True], kind="mergesort")
     names = {c.code: c.name for c in reference.counties()}
     return pd.DataFrame({
@@ -479,14 +500,16 @@ def hex_hotspots(conn: Connection, *, start: dt.date, end: dt.date,
 @cached_query
 def hex_hotspot_summary(conn: Connection, *, start: dt.date, end: dt.date,
                         categories: tuple[str, ...] = (), county_codes: tuple[str, ...] = (),
-                        public: bool = False) -> pd.DataFrame:
+                        audience: Audience) -> pd.DataFrame:
     """One row about the hexagon layer: ``cells, incidents, cells_hidden,
-    incidents_hidden`` (shown cells and their incidents; those left out in public mode)."""
+    incidents_hidden`` (shown cells and their incidents; those left out for a sensitive
+    selection). Internal audience only, like :func:`hex_hotspots`."""
+    _internal_only(audience)
     categories, county_codes = tuple(categories), tuple(county_codes)
     _check_codes(categories, (), county_codes)
     _check_period(start, end)
     raw = _hex_counts(conn, start, end, categories, county_codes)
-    hidden = _hex_hidden(raw["count"], public, categories)
+    hidden = _hex_hidden(raw["count"], categories)
     return pd.DataFrame([{
         "cells": int((~hidden).sum()),
         "incidents": int(raw.loc[~hidden, "count"].sum()),

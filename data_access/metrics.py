@@ -105,7 +105,14 @@ DEFINITIONS["hex_layer"] = (
     f"{get_settings().hex_resolution}, about "
     f"{h3.average_hexagon_area(get_settings().hex_resolution, 'km^2'):,.0f} km² a cell) for "
     "the months of the chosen period. Counted on the server; no incident point is sent to "
-    "the browser. In presenter mode cells with fewer than 5 incidents are left out.")
+    "the browser. Not shown on public screens (cells locate incidents); for a sensitive "
+    "category, cells with fewer than 5 incidents are left out.")
+
+DEFINITIONS["disclosure"] = (
+    "Public screen: counts of 1–4 read \"<5\". Totals, shares, rates and changes are built "
+    "with each hidden count taken as 2.5, so none can give a hidden count back; a total "
+    "that includes hidden counts reads \"≈\" (rounded to 5) or as a range. No lists, "
+    "names, free text or coordinates are shown.")
 
 
 def rate_per_100k(count, population):

@@ -26,6 +26,11 @@ import pandas as pd
 
 from config import get_settings
 
+
+class NotForPublic(ValueError):
+    """A row-level list was asked for a public screen."""
+
+
 # Columns that may hold names or free text; never sent to a public screen.
 FREE_TEXT_COLUMNS = frozenset({
     "summary", "note", "notes", "evidence", "recorded_by",
@@ -58,6 +63,17 @@ def suppress_counts(df: pd.DataFrame, columns: list[str], *, public: bool,
             if dep in out.columns:
                 out[dep] = pd.to_numeric(out[dep], errors="coerce").where(~small, np.nan)
     return out
+
+
+def is_public(audience) -> bool:
+    """True for the public audience. Anything but an
+    :class:`~data_access.figures.scope.Audience` is refused with a TypeError, so a
+    ``public=True`` left over from before fails instead of passing as internal."""
+    from data_access.figures.scope import Audience  # scope is a leaf; no import cycle
+
+    if not isinstance(audience, Audience):
+        raise TypeError(f"audience must be an Audience, not {audience!r}")
+    return audience == Audience.PUBLIC
 
 
 # Secondary protection is always on; the disclosure tests switch it off to show that
@@ -107,7 +123,9 @@ def shown_text(value: float, hidden: float = 0, threshold: int | None = None) ->
     """How a count built from protected cells reads on a screen.
 
     "" for no data; "<5" when it is below the threshold (a hidden cell on its own);
-    "≈ 1,235" (rounded to 5) when it holds hidden cells; else the exact count.
+    for one that holds hidden cells, what the shown cells and the number hidden allow:
+    "2–8" when the hidden part is more than a tenth of it, else "≈1,235" (rounded to 5);
+    else the exact count.
     """
     k = threshold if threshold is not None else get_settings().suppress_below
     if value is None or pd.isna(value):
@@ -115,6 +133,10 @@ def shown_text(value: float, hidden: float = 0, threshold: int | None = None) ->
     if 0 < value < k:
         return f"<{k}"
     if SECONDARY and hidden and hidden > 0:
+        shown = value - hidden * hidden_estimate(k)
+        low, high = int(round(shown + hidden)), int(round(shown + hidden * (k - 1)))
+        if (high - low) / 2 > value / 10:
+            return f"{low:,}–{high:,}"
         return f"≈{round_to(value, k):,}"
     return f"{int(round(value)):,}"
 
@@ -127,6 +149,42 @@ def shown_texts(values: pd.Series, hidden: pd.Series | None = None,
     return pd.Series([shown_text(v, h, threshold) for v, h in
                       zip(values, hidden.reindex(values.index).fillna(0), strict=True)],
                      index=values.index, dtype=object)
+
+
+def audience_counts(df: pd.DataFrame, columns: list[str], *, public: bool,
+                    sensitive: pd.Series | None = None,
+                    dependents: dict[str, list[str]] | None = None,
+                    threshold: int | None = None) -> pd.DataFrame:
+    """Counts as the audience sees them, each with a ``<column>_display`` text.
+
+    Public: the counts were built from protected cells (:func:`protect_cells`; the
+    ``<column>_hidden`` columns say how many hidden cells each holds): the display is
+    :func:`shown_text`, and a count reading "<5" becomes NaN with its ``dependents`` (a
+    rate, a change). Internal: true counts; rows in ``sensitive`` still hide 1–4
+    (primary suppression, :func:`suppress_counts`).
+    """
+    if not public:
+        return suppress_counts(df, columns, public=False, sensitive=sensitive,
+                               dependents=dependents, threshold=threshold)
+    out = df.copy()
+    for col in columns:
+        values = pd.to_numeric(out[col], errors="coerce").astype("float64")
+        hidden = out.get(f"{col}_hidden")
+        out[f"{col}_display"] = shown_texts(values, hidden, threshold)
+        small = out[f"{col}_display"].str.startswith("<")
+        out[col] = values.where(~small, np.nan)
+        # A count known only as a range is too uncertain for a rate or a change on it.
+        rough = uncertain(out[f"{col}_display"])
+        for dep in (dependents or {}).get(col, []):
+            if dep in out.columns:
+                out[dep] = pd.to_numeric(out[dep], errors="coerce").where(~rough, np.nan)
+    return out
+
+
+def uncertain(displays: pd.Series) -> pd.Series:
+    """True where a shown count is "<5" or a range ("3–12"): nothing is derived from it."""
+    text = displays.fillna("").astype(str)
+    return text.str.startswith("<") | text.str.contains("–", regex=False)
 
 
 def is_small(value: float, threshold: int | None = None) -> bool:

@@ -206,3 +206,11 @@ ATTENDANCE_GROUPS: dict[str, tuple[str, str]] = {
 
 # Where a concern came from.
 CONCERN_SOURCES = ("forum", "chief_report", "live_capture")
+
+
+def region_holding(county_codes) -> str | None:
+    """The code of the one region holding every county in ``county_codes`` (a county → its
+    region; a region's counties → that region); None for none or several regions. Public
+    accountability figures are shown for this region, else for Kenya."""
+    regions = {c.region_code for c in counties() if c.code in set(county_codes)}
+    return regions.pop() if county_codes and len(regions) == 1 else None

@@ -40,6 +40,7 @@ from data_access.hotspots import (  # noqa: E402
 from geo.boundaries import counties_geojson, map_view_for  # noqa: E402
 
 RIFT_VALLEY = tuple(c.code for c in reference.counties() if c.region_code == "rift_valley")
+SENSITIVE = tuple(c.code for c in reference.CRIME_CATEGORIES if c.sensitive)
 
 
 def _timed(fn, repeat: int) -> tuple[float, float, object]:
@@ -87,10 +88,12 @@ def main(argv: list[str] | None = None) -> int:
           f"{earlier.end}; {len(points):,} incident points with coordinates in the period")
     print()
 
-    common = {"engine": engine, "start": start, "end": end}
+    # The hexagon layer is internal only (the public audience raises NotForPublic).
+    common = {"engine": engine, "start": start, "end": end, "audience": Audience.INTERNAL}
     queries = {
         "hex cells, Kenya": lambda: hex_hotspots(**common),
-        "hex cells, Kenya, presenter mode": lambda: hex_hotspots(**common, public=True),
+        "hex cells, Kenya, sensitive category": lambda: hex_hotspots(
+            **common, categories=SENSITIVE),
         "hex cells, Rift Valley, 2 categories": lambda: hex_hotspots(
             **common, categories=("robbery", "theft_of_stock"),
             county_codes=RIFT_VALLEY),

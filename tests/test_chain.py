@@ -17,10 +17,13 @@ from data_access.chain import (
     forum_choices,
     forum_detail,
 )
-from data_access.commitments import WITHHELD_TITLE
+from data_access.figures.scope import Audience
+from data_access.privacy import NotForPublic
 from tests.test_commitments import TODAY, Chain, build_chain, open_page, point_app_at_chain
+from ui.i18n import t
 
 D = dt.date
+INTERNAL, PUBLIC = Audience.INTERNAL, Audience.PUBLIC
 
 
 @pytest.fixture
@@ -29,20 +32,21 @@ def chain(engine: sa.Engine) -> Chain:
 
 
 def test_forum_choices(engine: sa.Engine, chain: Chain) -> None:
-    out = forum_choices(engine=engine)
+    out = forum_choices(engine=engine, audience=INTERNAL)
     assert out["external_id"].tolist() == ["F2", "F1"]  # newest first
     assert out[["concerns", "commitments"]].values.tolist() == [[1, 3], [2, 4]]
-    q1 = forum_choices(engine=engine, start=D(2025, 1, 1), end=D(2025, 1, 31))
+    q1 = forum_choices(engine=engine, audience=INTERNAL, start=D(2025, 1, 1), end=D(2025, 1, 31))
     assert q1["external_id"].tolist() == ["F1"]
-    assert forum_choices(engine=engine, county_codes=("007",)).empty
-    detail = forum_detail(engine=engine, forum_id=chain.forums["F1"]).iloc[0]
+    assert forum_choices(engine=engine, audience=INTERNAL, county_codes=("007",)).empty
+    detail = forum_detail(engine=engine, audience=INTERNAL, forum_id=chain.forums["F1"]).iloc[0]
     assert (detail["edition"], detail["county"], detail["region"]) == ("Pwani Edition",
                                                                        "Mombasa", "Coast")
     assert detail["attendance"] == "Youth: 250, Elders: 170"
 
 
 def test_forum_chain_down(engine: sa.Engine, chain: Chain) -> None:
-    out = forum_chain(engine=engine, forum_id=chain.forums["F1"], today=D(2025, 6, 30))
+    out = forum_chain(engine=engine, audience=INTERNAL, forum_id=chain.forums["F1"],
+                      today=D(2025, 6, 30))
     assert out["concern_external_id"].tolist() == ["C1", "C1", "C2", "C2"]
     assert out["external_id"].tolist() == ["K1", "K2", "K3", "K4"]
     assert out["current_status"].tolist() == ["fulfilled", "fulfilled", "partly_fulfilled",
@@ -54,18 +58,41 @@ def test_forum_chain_down(engine: sa.Engine, chain: Chain) -> None:
     assert out["institution_short"].tolist() == ["NACADA", "NPS", "Gender", "NPS"]
 
 
-def test_forum_chain_public_has_no_free_text(engine: sa.Engine, chain: Chain) -> None:
-    out = forum_chain(engine=engine, forum_id=chain.forums["F1"], today=D(2025, 6, 30),
-                      public=True)
-    assert not {"summary", "evidence"} & set(out.columns)
-    # Titles on the sensitive GBV concern are withheld; others stay.
-    assert out["title"].tolist() == ["Anti-narcotics task force", "Night patrols near schools",
-                                     WITHHELD_TITLE, WITHHELD_TITLE]
+def test_chain_is_not_for_public_screens(engine: sa.Engine, chain: Chain) -> None:
+    """Every chain function lists individual forums, concerns, commitments or updates:
+    the public audience is refused (the leak: the chain view beside "<5" summaries)."""
+    k2, f1 = chain.commitments["K2"], chain.forums["F1"]
+    calls = {
+        "forum_choices": lambda a: forum_choices(engine=engine, audience=a),
+        "forum_detail": lambda a: forum_detail(engine=engine, audience=a, forum_id=f1),
+        "forum_chain": lambda a: forum_chain(engine=engine, audience=a, forum_id=f1,
+                                             today=TODAY),
+        "commitment_context": lambda a: commitment_context(engine=engine, audience=a,
+                                                           commitment_id=k2, today=TODAY),
+        "commitment_history": lambda a: commitment_history(engine=engine, audience=a,
+                                                           commitment_ids=(k2,)),
+        "commitment_choices": lambda a: commitment_choices(engine=engine, audience=a),
+    }
+    for name, call in calls.items():
+        assert len(call(INTERNAL)) > 0, name
+        with pytest.raises(NotForPublic):
+            call(PUBLIC)
+
+
+def test_chain_functions_require_the_audience(engine: sa.Engine, chain: Chain) -> None:
+    with pytest.raises(TypeError):
+        forum_chain(engine=engine, forum_id=chain.forums["F1"], today=TODAY)  # type: ignore
+    with pytest.raises(TypeError):
+        commitment_choices(engine=engine)  # type: ignore[call-arg]
+    with pytest.raises(TypeError):  # the old keyword is gone, and a bool is no audience
+        commitment_history(engine=engine, commitment_ids=(), public=True)  # type: ignore
+    with pytest.raises(TypeError):
+        commitment_history(engine=engine, commitment_ids=(), audience=True)  # type: ignore
 
 
 def test_commitment_back_to_forum_and_concern(engine: sa.Engine, chain: Chain) -> None:
-    ctx = commitment_context(engine=engine, commitment_id=chain.commitments["K2"],
-                             today=TODAY).iloc[0]
+    kw = {"engine": engine, "audience": INTERNAL, "today": TODAY}
+    ctx = commitment_context(commitment_id=chain.commitments["K2"], **kw).iloc[0]
     assert (ctx["edition"], ctx["held_on"], ctx["county"], ctx["region"]) == (
         "Pwani Edition", pd.Timestamp("2025-01-15"), "Mombasa", "Coast")
     assert (ctx["concern_external_id"], ctx["theme"]) == ("C1", "Drugs, illicit brews and "
@@ -73,34 +100,32 @@ def test_commitment_back_to_forum_and_concern(engine: sa.Engine, chain: Chain) -
     assert (ctx["title"], ctx["current_status"], ctx["version"]) == (
         "Night patrols near schools", "fulfilled", 1)
     # A concern from a chief's report has no forum; the chain still reaches the concern.
-    k7 = commitment_context(engine=engine, commitment_id=chain.commitments["K7"],
-                            today=TODAY).iloc[0]
+    k7 = commitment_context(commitment_id=chain.commitments["K7"], **kw).iloc[0]
     assert pd.isna(k7["edition"]) and k7["origin"] == "chief_report"
     assert k7["county"] == "Garissa"
-    assert commitment_context(engine=engine, commitment_id=10_000, today=TODAY).empty
+    assert commitment_context(commitment_id=10_000, **kw).empty
 
 
 def test_commitment_history(engine: sa.Engine, chain: Chain) -> None:
-    hist = commitment_history(engine=engine, commitment_ids=(chain.commitments["K5"],))
+    hist = commitment_history(engine=engine, audience=INTERNAL,
+                              commitment_ids=(chain.commitments["K5"],))
     # Ordered by date even though "stalled" was recorded after "not_fulfilled".
     assert hist["status"].tolist() == ["stalled", "not_fulfilled"]
     assert hist["updated_on"].tolist() == [pd.Timestamp("2025-04-01"),
                                            pd.Timestamp("2025-06-15")]
     assert hist["recorded_by"].tolist() == ["Test clerk", "Test clerk"]
     assert set(hist["source_kind"]) == {"capture"}
-    pub = commitment_history(engine=engine, commitment_ids=(chain.commitments["K5"],),
-                             public=True)
-    assert not {"note", "evidence", "recorded_by"} & set(pub.columns)
-    assert commitment_history(engine=engine, commitment_ids=()).empty
+    assert commitment_history(engine=engine, audience=INTERNAL, commitment_ids=()).empty
 
 
 def test_commitment_choices_search(engine: sa.Engine, chain: Chain) -> None:
-    assert len(commitment_choices(engine=engine)) == 9
-    assert commitment_choices(engine=engine, search="PATROL")["external_id"].tolist() == ["K2"]
-    by_id = commitment_choices(engine=engine, search=str(chain.commitments["K7"]))
+    kw = {"engine": engine, "audience": INTERNAL}
+    assert len(commitment_choices(**kw)) == 9
+    assert commitment_choices(search="PATROL", **kw)["external_id"].tolist() == ["K2"]
+    by_id = commitment_choices(search=str(chain.commitments["K7"]), **kw)
     assert "K7" in by_id["external_id"].tolist()
-    assert commitment_choices(engine=engine, search="100%").empty  # % is not a wildcard
-    nairobi = commitment_choices(engine=engine, county_codes=("047",))
+    assert commitment_choices(search="100%", **kw).empty  # % is not a wildcard
+    nairobi = commitment_choices(county_codes=("047",), **kw)
     assert nairobi["external_id"].tolist() == ["K9", "K6", "K5"]  # newest first
 
 
@@ -165,10 +190,15 @@ def test_chain_page_back_from_a_commitment_deep_link(app_chain: Chain) -> None:
     assert at.subheader[0].value == "Pwani Edition — Mombasa (Coast)"
 
 
-def test_chain_page_public_mode_has_no_free_text(app_chain: Chain) -> None:
-    at = open_page("chain.py", **{"forum": str(app_chain.forums["F1"]), "mode": "public"})
+@pytest.mark.parametrize("link", ["forum", "commitment"])
+def test_chain_page_public_mode_shows_no_list(app_chain: Chain, link: str) -> None:
+    """Presenter mode: neither the chain nor the commitment picker (whose labels are
+    titles) is shown, only a note, whichever deep link opened the page."""
+    target = app_chain.forums["F1"] if link == "forum" else app_chain.commitments["K3"]
+    at = open_page("chain.py", **{link: str(target), "mode": "public"})
+    assert t("cm_lists_not_public", "en") in [i.value for i in at.info]
+    assert not at.main.selectbox and not at.main.dataframe and not at.main.expander
     text = _markdown(at)
-    assert "Illicit brews" not in text and "Survivors" not in text
-    assert "GBV desk" not in text and WITHHELD_TITLE in text
-    for frame in (d.value for d in at.dataframe):
-        assert not {"note", "evidence", "recorded by"} & set(frame.columns)
+    for private in ("Illicit brews", "Survivors", "GBV desk", "Night patrols",
+                    "Gender desk officers", "Pwani Edition"):
+        assert private not in text

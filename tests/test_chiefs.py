@@ -27,8 +27,12 @@ import sqlalchemy as sa
 from data_access import schema as s
 from data_access.chiefs import chiefs_by_county, chiefs_monthly, chiefs_top_themes, month_starts
 from data_access.engine import bump_data_version, new_source
+from data_access.figures.scope import Audience
+from data_access.privacy import NotForPublic, shown_text
 
 Q1 = {"start": dt.date(2024, 1, 1), "end": dt.date(2024, 3, 31)}
+INTERNAL = {"audience": Audience.INTERNAL}
+PUBLIC = {"audience": Audience.PUBLIC}
 
 
 @pytest.fixture
@@ -65,7 +69,7 @@ def chiefs(engine: sa.Engine) -> sa.Engine:
 
 
 def by_county(engine, **kw) -> pd.DataFrame:
-    return chiefs_by_county(engine=engine, **{**Q1, **kw}).set_index("county_code")
+    return chiefs_by_county(engine=engine, **{**Q1, **INTERNAL, **kw}).set_index("county_code")
 
 
 @pytest.mark.parametrize(("code", "reports", "expected", "on_schedule", "compliance",
@@ -97,7 +101,7 @@ def test_one_month_period(chiefs):
 
 
 def test_monthly_series_for_a_county(chiefs):
-    out = chiefs_monthly(engine=chiefs, **Q1, county_codes=("001",))
+    out = chiefs_monthly(engine=chiefs, **Q1, county_codes=("001",), **INTERNAL)
     assert list(out["month"]) == list(pd.date_range("2024-01-01", "2024-03-01", freq="MS"))
     assert list(out["reports"]) == [1, 3, 2]
     assert list(out["expected"]) == [1, 3, 2]
@@ -113,7 +117,7 @@ def test_monthly_series_for_a_county(chiefs):
 
 
 def test_monthly_series_for_the_nation_sums_counties(chiefs):
-    out = chiefs_monthly(engine=chiefs, **Q1)
+    out = chiefs_monthly(engine=chiefs, **Q1, **INTERNAL)
     assert list(out["reports"]) == [2, 3, 2]
     assert list(out["expected"]) == [2, 4, 3]
     assert list(out["compliance"]) == pytest.approx([1.0, 0.75, 1 / 3])
@@ -122,7 +126,7 @@ def test_monthly_series_for_the_nation_sums_counties(chiefs):
 
 
 def test_top_themes(chiefs):
-    out = chiefs_top_themes(engine=chiefs, **Q1, county_codes=("001",))
+    out = chiefs_top_themes(engine=chiefs, **Q1, county_codes=("001",), **INTERNAL)
     assert list(out["theme_code"]) == ["drugs", "land_disputes", "gbv"]
     assert list(out["reports_display"]) == ["3", "2", "<5"]  # gbv is sensitive: always hidden
     assert out["share"].iloc[0] == pytest.approx(3 / 6)
@@ -130,23 +134,111 @@ def test_top_themes(chiefs):
 
 
 def test_public_mode_hides_small_counts_and_what_they_give_away(chiefs):
-    row = by_county(chiefs, public=True).loc["024"]
+    row = by_county(chiefs, **PUBLIC).loc["024"]
     assert math.isnan(row["reports"]) and row["reports_display"] == "<5"
     assert math.isnan(row["compliance"]) and math.isnan(row["sentiment_mean"])
-    row = by_county(chiefs, public=True).loc["001"]
-    assert row["reports"] == 6 and row["compliance"] == pytest.approx(5 / 6)
-    monthly = chiefs_monthly(engine=chiefs, **Q1, county_codes=("001",), public=True)
+    # Mombasa's months hold 1, 3 and 2 reports: three hidden cells, so its 6 reports read
+    # as what three hidden months allow (3 to 12), never 6; compliance and sentiment are
+    # over the months shown, and none is.
+    row = by_county(chiefs, **PUBLIC).loc["001"]
+    assert (row["reports"], row["reports_hidden"]) == (7.5, 3)
+    assert row["reports_display"] == shown_text(7.5, 3) == "3–12"
+    assert math.isnan(row["compliance"]) and math.isnan(row["sentiment_mean"])
+    monthly = chiefs_monthly(engine=chiefs, **Q1, county_codes=("001",), **PUBLIC)
     assert monthly["reports"].isna().all()  # 1, 3 and 2 reports: all under 5
     assert monthly["top_theme"].isna().all() and monthly["attendance"].isna().all()
     assert not {"notes", "location", "sub_county"} & set(monthly.columns)
 
 
+def test_public_compliance_and_sentiment_use_the_months_shown(engine):
+    """A month of 30 reports is shown, a month of 2 is hidden: the county's compliance
+    and sentiment are the shown month's, whatever the hidden month holds."""
+    def build(late_reports: int) -> dict:
+        with engine.begin() as conn:
+            conn.execute(s.chief_reports.delete())
+            conn.execute(s.chief_locations.delete())
+            src = new_source(conn, kind="import", dataset="chief-reports", name="fixture")
+            conn.execute(s.chief_locations.insert(), [
+                {"id": i, "county_code": "008", "sub_county": "Wajir East",
+                 "location": f"W{i}", "expected_from": dt.date(2024, 1, 1),
+                 "expected_to": None, "source_id": src} for i in range(1, 31)])
+            conn.execute(s.chief_reports.insert(), [
+                {"location_id": i, "month": dt.date(2024, 1, 1), "sentiment": 4,
+                 "source_id": src} for i in range(1, 31)] + [
+                {"location_id": i, "month": dt.date(2024, 2, 1), "sentiment": 1,
+                 "source_id": src} for i in range(1, late_reports + 1)])
+            bump_data_version(conn)
+        row = chiefs_by_county(engine=engine, start=dt.date(2024, 1, 1),
+                               end=dt.date(2024, 2, 29), county_codes=("008",),
+                               **PUBLIC).iloc[0]
+        return {c: row[c] for c in ("reports", "reports_hidden", "reports_display",
+                                    "compliance", "sentiment_mean", "expected")}
+
+    two, four = build(2), build(4)
+    assert two == four
+    # 30 + one hidden month counted as 2.5, read as the shown text of such a total.
+    assert (two["reports"], two["reports_hidden"]) == (32.5, 1)
+    assert two["reports_display"] == shown_text(32.5, 1) == "≈35"
+    assert two["compliance"] == pytest.approx(30 / 30)  # January: 30 of 30 expected
+    assert two["sentiment_mean"] == pytest.approx(4.0)
+    assert two["expected"] == 60  # locations expected are not hidden
+
+
+def _wajir(engine, land_reports: int) -> None:
+    """Wajir (008), March 2024: five chiefs name drugs, ``land_reports`` land disputes,
+    one banditry and one cattle rustling."""
+    themes = (["drugs"] * 5 + ["land_disputes"] * land_reports + ["banditry",
+                                                                  "cattle_rustling"])
+    with engine.begin() as conn:
+        src = new_source(conn, kind="import", dataset="chief-reports", name="wajir")
+        conn.execute(s.chief_locations.insert(), [
+            {"id": 100 + i, "county_code": "008", "sub_county": "Wajir East",
+             "location": f"W{i}", "expected_from": dt.date(2024, 1, 1), "expected_to": None,
+             "source_id": src} for i in range(len(themes))])
+        conn.execute(s.chief_reports.insert(), [
+            {"location_id": 100 + i, "month": dt.date(2024, 3, 1), "sentiment": 3,
+             "top_theme_code": theme, "notes": "private", "source_id": src}
+            for i, theme in enumerate(themes)])
+        bump_data_version(conn)
+
+
+def test_wajir_theme_shares_are_not_shown_in_public(engine):
+    """Percentage shares: chiefs' themes, Wajir: 5 = 62.5%. Drugs 5 of the 8 reports
+    naming a theme gave the total (8) and with it the three hidden themes (1 each).
+    Chiefs' themes are now internal only (concerns are public by region only): the public
+    audience gets no top themes, no shares and no month's top theme; internal screens keep
+    the true shares."""
+    _wajir(engine, land_reports=1)
+    internal = chiefs_top_themes(engine=engine, **Q1, county_codes=("008",), **INTERNAL)
+    assert internal["theme_code"].iloc[0] == "drugs"
+    assert internal["share"].iloc[0] == pytest.approx(5 / 8)  # 62.5%, internal only
+    assert internal["reports_display"].tolist()[:1] == ["5"]
+    for county_codes in (("008",), ()):
+        with pytest.raises(NotForPublic):
+            chiefs_top_themes(engine=engine, **Q1, county_codes=county_codes, **PUBLIC)
+    monthly = chiefs_monthly(engine=engine, **Q1, county_codes=("008",), **PUBLIC)
+    assert monthly[["top_theme_code", "top_theme", "top_theme_sw"]].isna().all().all()
+    # Sentiment and compliance stay (county × month report counts): March's 8 reports.
+    assert monthly["reports_display"].tolist() == ["0", "0", "8"]
+    assert monthly["sentiment_mean"].iloc[2] == pytest.approx(3.0)
+    internal_monthly = chiefs_monthly(engine=engine, **Q1, county_codes=("008",), **INTERNAL)
+    assert internal_monthly["top_theme_code"].tolist()[2] == "drugs"
+
+
+def test_audience_is_required(chiefs):
+    for call in (chiefs_by_county, chiefs_monthly, chiefs_top_themes):
+        with pytest.raises(TypeError):
+            call(engine=chiefs, **Q1)
+        with pytest.raises(TypeError, match="audience"):
+            call(engine=chiefs, **Q1, audience=True)  # the old public=True flag
+
+
 def test_no_chief_data(engine):
-    out = chiefs_by_county(engine=engine, **Q1)
+    out = chiefs_by_county(engine=engine, **Q1, **INTERNAL)
     assert len(out) == 47 and out["reports"].sum() == 0 and out["compliance"].isna().all()
-    monthly = chiefs_monthly(engine=engine, **Q1, county_codes=("001",))
+    monthly = chiefs_monthly(engine=engine, **Q1, county_codes=("001",), **INTERNAL)
     assert len(monthly) == 3 and monthly["expected"].sum() == 0
-    assert chiefs_top_themes(engine=engine, **Q1).empty
+    assert chiefs_top_themes(engine=engine, **Q1, **INTERNAL).empty
 
 
 def test_month_starts_and_bad_period():

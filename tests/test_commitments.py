@@ -42,10 +42,15 @@ import pytest
 import sqlalchemy as sa
 from streamlit.testing.v1 import AppTest
 
+from data_access import reference
 from data_access import schema as s
 from data_access.commitment_updates import record_update
 from data_access.commitments import (
-    WITHHELD_TITLE,
+    COUNT_COLUMNS,
+    PUBLIC_BREAKDOWNS,
+    PUBLIC_CELL_KEYS,
+    RATE_COLUMNS,
+    commitment_cells,
     commitment_totals,
     commitments_as_of,
     commitments_export,
@@ -54,15 +59,21 @@ from data_access.commitments import (
     history_export,
     institution_region_matrix,
     overdue_commitments,
+    public_frame,
     resolution_by,
     resolution_by_region,
     summarise_by,
 )
-from data_access.engine import get_engine, init_db, new_source
+from data_access.engine import bump_data_version, get_engine, init_db, new_source
+from data_access.figures.scope import Audience, Period, Scope
+from data_access.hotspots import county_resolution
 from data_access.metrics import median_days_to_fulfil, on_time_counts, on_time_share
+from data_access.privacy import NotForPublic, hidden_estimate
 from data_access.safe_csv import to_xlsx_bytes
+from ui.i18n import t
 
 D = dt.date
+INTERNAL, PUBLIC = Audience.INTERNAL, Audience.PUBLIC
 AS_OF = D(2025, 6, 30)
 TODAY = D(2025, 12, 31)
 
@@ -216,7 +227,7 @@ def test_status_as_of_an_earlier_day(engine: sa.Engine, chain: Chain) -> None:
 
 
 def test_totals(engine: sa.Engine, chain: Chain) -> None:
-    row = commitment_totals(engine=engine, as_of=AS_OF).iloc[0]
+    row = commitment_totals(engine=engine, audience=INTERNAL, as_of=AS_OF).iloc[0]
     # Overdue is 1 (K3), not 2: unverified K4 is past due, not yet verified, counted apart.
     assert (row["made"], row["unverified"], row["verified"], row["fulfilled"], row["partly"],
             row["not_fulfilled"], row["open"], row["overdue"],
@@ -229,7 +240,8 @@ def test_totals(engine: sa.Engine, chain: Chain) -> None:
 
 
 def test_resolution_by_region_keeps_overview_columns(engine: sa.Engine, chain: Chain) -> None:
-    out = _by_code(resolution_by_region(engine=engine, as_of=AS_OF), "region_code")
+    out = _by_code(resolution_by_region(engine=engine, audience=INTERNAL, as_of=AS_OF),
+                   "region_code")
     assert len(out) == 8
     # Coast overdue: K3 only (K4 is unverified: past due, not yet verified, apart).
     assert out.loc["coast", ["made", "unverified", "verified", "fulfilled", "partly",
@@ -246,7 +258,7 @@ def test_resolution_by_region_keeps_overview_columns(engine: sa.Engine, chain: C
 
 
 def test_resolution_by_institution_county_and_theme(engine: sa.Engine, chain: Chain) -> None:
-    inst = _by_code(resolution_by(engine=engine, by="institution", as_of=AS_OF))
+    inst = _by_code(resolution_by(engine=engine, audience=INTERNAL, by="institution", as_of=AS_OF))
     assert len(inst) == 12  # every institution listed
     # NPS: its only late commitment, K4, is unverified: not overdue, past due apart.
     assert inst.loc["nps", ["made", "unverified", "verified", "fulfilled", "overdue",
@@ -258,12 +270,12 @@ def test_resolution_by_institution_county_and_theme(engine: sa.Engine, chain: Ch
     assert inst.loc["county_gov", ["not_fulfilled", "resolution_rate"]].tolist() == [1, 0.0]
     assert inst.loc["kcgs", "made"] == 0
 
-    county = _by_code(resolution_by(engine=engine, by="county", as_of=AS_OF,
+    county = _by_code(resolution_by(engine=engine, audience=INTERNAL, by="county", as_of=AS_OF,
                                     county_codes=("001", "002")))
     assert list(county.index) == ["002", "001"]  # Kwale, Mombasa: in scope, by name
     assert county.loc["001", "made"] == 4 and county.loc["002", "made"] == 0
 
-    theme = _by_code(resolution_by(engine=engine, by="theme", as_of=AS_OF))
+    theme = _by_code(resolution_by(engine=engine, audience=INTERNAL, by="theme", as_of=AS_OF))
     assert theme.loc["drugs", ["made", "fulfilled", "resolution_rate"]].tolist() == [2, 2, 1.0]
     assert theme.loc["id_delays", "median_days_to_fulfil"] == 77.5
     # GBV is a sensitive theme: its small counts are hidden even outside presenter mode.
@@ -272,14 +284,33 @@ def test_resolution_by_institution_county_and_theme(engine: sa.Engine, chain: Ch
 
 
 def test_public_mode_hides_small_counts(engine: sa.Engine, chain: Chain) -> None:
-    out = _by_code(resolution_by_region(engine=engine, as_of=AS_OF), "region_code")
-    assert out.loc["coast", "made"] == 4  # the overview (not public) is unchanged
-    pub = _by_code(resolution_by(engine=engine, by="region", as_of=AS_OF, public=True))
-    assert pub.loc["coast", "made_display"] == "<5" and pd.isna(pub.loc["coast", "made"])
-    assert pd.isna(pub.loc["coast", "resolution_rate"])
+    out = _by_code(resolution_by_region(engine=engine, audience=INTERNAL, as_of=AS_OF),
+                   "region_code")
+    assert out.loc["coast", "made"] == 4  # the internal overview is unchanged
+    pub = _by_code(resolution_by(engine=engine, audience=PUBLIC, by="region", as_of=AS_OF))
+    # Public cells: region × status × late, every commitment to date, status today (15 Nov
+    # 2026). Coast: K1 + K2 fulfilled (one cell of 2), K3 partly and late, K4 unverified
+    # and late: 3 hidden cells, each adding 2.5, so made reads as the range they allow.
+    assert pub.loc["coast", ["made", "made_hidden"]].tolist() == [7.5, 3]
+    assert pub.loc["coast", "made_display"] == "3–12"
+    assert pub.loc["coast", "unverified_display"] == "<5"
+    assert pd.isna(pub.loc["coast", "unverified"])  # reads "<5": no number behind it
     assert pub.loc["western", "made_display"] == "0"
-    tot = commitment_totals(engine=engine, as_of=AS_OF, public=True).iloc[0]
-    assert tot["made"] == 8 and tot["unverified_display"] == "<5"
+    tot = commitment_totals(engine=engine, audience=PUBLIC, as_of=AS_OF).iloc[0]
+    # Kenya: all 9 (K9 too: made in July, to date) in 7 hidden cells (Coast 3, Nairobi 3:
+    # K5 not fulfilled, K6 fulfilled, K9 unverified and late; North Eastern K7 + K8).
+    assert (tot["code"], tot["name"]) == ("all", "Kenya")
+    assert (tot["made"], tot["made_hidden"], tot["made_display"]) == (17.5, 7, "7–28")
+    # K4 and K9, unverified and late, in two hidden cells: 2.5 + 2.5.
+    assert (tot["unverified_display"], tot["past_due_unverified_display"]) == ("2–8", "2–8")
+    assert tot["overdue_display"] == "<5"  # K3, partly and late
+    # Statistics of single commitments are not public.
+    assert pd.isna(tot["median_days_to_fulfil"]) and pd.isna(tot["on_time_share"])
+    # A county's public figures are its region's.
+    mombasa = commitment_totals(engine=engine, audience=PUBLIC, as_of=AS_OF,
+                                county_codes=("001",)).iloc[0]
+    assert (mombasa["code"], mombasa["name"], mombasa["made_display"]) == (
+        "coast", "Coast", "3–12")
 
 
 def test_summarise_by_several_columns(engine: sa.Engine, chain: Chain) -> None:
@@ -293,7 +324,7 @@ def test_summarise_by_several_columns(engine: sa.Engine, chain: Chain) -> None:
 
 
 def test_scorecard_matrix(engine: sa.Engine, chain: Chain) -> None:
-    m = institution_region_matrix(engine=engine, as_of=AS_OF).set_index(
+    m = institution_region_matrix(engine=engine, audience=INTERNAL, as_of=AS_OF).set_index(
         ["institution_code", "area_code"])
     assert len(m) == 12 * 8
     assert m.loc[("nrb", "north_eastern"), ["made", "verified", "fulfilled", "overdue"]] \
@@ -302,10 +333,12 @@ def test_scorecard_matrix(engine: sa.Engine, chain: Chain) -> None:
     assert m.loc[("nps", "coast"), "resolution_rate"] == 1.0
     assert m.loc[("nps", "nairobi"), "resolution_rate"] == 0.0
     assert math.isnan(m.loc[("nps", "western"), "resolution_rate"])
-    scoped = institution_region_matrix(engine=engine, as_of=AS_OF, county_codes=("047",))
+    scoped = institution_region_matrix(engine=engine, audience=INTERNAL, as_of=AS_OF,
+                                       county_codes=("047",))
     assert set(scoped["area_code"]) == {"nairobi"}
     # Within a region, compare its counties instead.
-    coast = institution_region_matrix(engine=engine, as_of=AS_OF, across="county",
+    coast = institution_region_matrix(engine=engine, audience=INTERNAL, as_of=AS_OF,
+                                      across="county",
                                       county_codes=("001", "002")).set_index(
         ["institution_code", "area_code"])
     assert len(coast) == 12 * 2
@@ -314,11 +347,11 @@ def test_scorecard_matrix(engine: sa.Engine, chain: Chain) -> None:
         .tolist() == [2, 0, 1, "Mombasa"]
     assert coast.loc[("nps", "002"), "made"] == 0
     with pytest.raises(ValueError, match="across"):
-        institution_region_matrix(engine=engine, as_of=AS_OF, across="ward")
+        institution_region_matrix(engine=engine, audience=INTERNAL, as_of=AS_OF, across="ward")
 
 
 def test_overdue_list(engine: sa.Engine, chain: Chain) -> None:
-    out = overdue_commitments(engine=engine, as_of=AS_OF)
+    out = overdue_commitments(engine=engine, audience=INTERNAL, as_of=AS_OF)
     # Only K3: K4 is unverified, so it is not overdue (it used to be listed here).
     assert out["external_id"].tolist() == ["K3"]
     assert out["days_overdue"].tolist() == [61]
@@ -327,55 +360,59 @@ def test_overdue_list(engine: sa.Engine, chain: Chain) -> None:
     assert out["concern"].iloc[0] == "Survivors of assault in Likoni turned away"
     assert out["overdue"].all() and not out["past_due_unverified"].any()
     # On request, past due but not yet verified follows, marked apart and never overdue.
-    both = overdue_commitments(engine=engine, as_of=AS_OF, include_unverified=True)
+    both = overdue_commitments(engine=engine, audience=INTERNAL, as_of=AS_OF,
+                               include_unverified=True)
     assert both["external_id"].tolist() == ["K3", "K4"]
     assert both["overdue"].tolist() == [True, False]
     assert both["past_due_unverified"].tolist() == [False, True]
     assert both["days_past_due"].tolist() == [61, 29]
     assert pd.isna(both["days_overdue"].iloc[1])
     # With the coming month: K6 (due 31 Dec) is still too far, so nothing is added.
-    assert len(overdue_commitments(engine=engine, as_of=AS_OF, due_within_days=30)) == 1
-    soon = overdue_commitments(engine=engine, as_of=D(2025, 5, 10), due_within_days=30)
+    assert len(overdue_commitments(engine=engine, audience=INTERNAL, as_of=AS_OF,
+                                   due_within_days=30)) == 1
+    soon = overdue_commitments(engine=engine, audience=INTERNAL, as_of=D(2025, 5, 10),
+                               due_within_days=30)
     # On 10 May: K8 (stalled, due 31 Mar) and K3 (partly, due 30 Apr) are overdue; K5 and
     # K4 fall due within 30 days. Overdue first by age, then the soonest due.
     assert soon["external_id"].tolist() == ["K8", "K3", "K5", "K4"]
     assert soon["overdue"].tolist() == [True, True, False, False]
     assert soon["days_overdue"].tolist()[:2] == [40, 10]
     assert soon["days_to_due"].tolist()[2:] == [21, 22]
-    # Public screen: the concern is its theme, and a sensitive theme's title is withheld.
-    pub = overdue_commitments(engine=engine, as_of=AS_OF, include_unverified=True,
-                              public=True)
-    assert pub["concern"].tolist() == ["Gender-based and domestic violence"] * 2
-    assert pub["title"].tolist() == [WITHHELD_TITLE] * 2
+    # A list of individual commitments never goes to a public screen.
+    with pytest.raises(NotForPublic):
+        overdue_commitments(engine=engine, audience=PUBLIC, as_of=AS_OF)
 
 
 def test_fulfilment_curve(engine: sa.Engine, chain: Chain) -> None:
-    curve = fulfilment_curve(engine=engine, as_of=AS_OF)
+    curve = fulfilment_curve(engine=engine, audience=INTERNAL, as_of=AS_OF)
     assert curve["months"].tolist() == [0, 1, 2, 3, 4, 5]
     assert curve["eligible"].tolist() == [7, 7, 7, 7, 5, 3]
     assert curve["fulfilled"].tolist() == [0, 1, 1, 3, 3, 2]
     assert curve["unverified"].tolist() == [1, 1, 1, 1, 1, 1]
     assert curve["share"].tolist() == pytest.approx([0, 1 / 7, 1 / 7, 3 / 7, 3 / 5, 2 / 3])
-    by_region = fulfilment_curve(engine=engine, as_of=AS_OF, by="region")
+    by_region = fulfilment_curve(engine=engine, audience=INTERNAL, as_of=AS_OF, by="region")
     coast = by_region[by_region["group"] == "Coast"]
     assert coast["eligible"].tolist() == [3] * 6
     assert coast["fulfilled"].tolist() == [0, 0, 0, 2, 2, 2]
 
 
 def test_forum_fulfilment(engine: sa.Engine, chain: Chain) -> None:
-    out = forum_fulfilment(engine=engine, as_of=AS_OF)
+    out = forum_fulfilment(engine=engine, audience=INTERNAL, as_of=AS_OF)
     assert out["forum_edition"].tolist() == ["Nairobi Edition", "Pwani Edition"]
     assert out["months_since"].tolist() == [3, 5]
     assert out[["made", "verified", "fulfilled"]].values.tolist() == [[2, 2, 0], [4, 3, 2]]
 
 
 def test_filters_narrow_every_number(engine: sa.Engine, chain: Chain) -> None:
-    only_nairobi = commitment_totals(engine=engine, as_of=AS_OF, county_codes=("047",)).iloc[0]
+    only_nairobi = commitment_totals(engine=engine, audience=INTERNAL, as_of=AS_OF,
+                                     county_codes=("047",)).iloc[0]
     assert (only_nairobi["made"], only_nairobi["verified"]) == (2, 2)
-    drugs = commitment_totals(engine=engine, as_of=AS_OF, themes=("drugs",)).iloc[0]
+    drugs = commitment_totals(engine=engine, audience=INTERNAL, as_of=AS_OF,
+                              themes=("drugs",)).iloc[0]
     assert (drugs["made"], drugs["fulfilled"]) == (2, 2)
     # Commitments made in the period only (March onwards): K5, K6.
-    recent = commitment_totals(engine=engine, as_of=AS_OF, made_from=D(2025, 3, 1)).iloc[0]
+    recent = commitment_totals(engine=engine, audience=INTERNAL, as_of=AS_OF,
+                               made_from=D(2025, 3, 1)).iloc[0]
     assert (recent["made"], recent["not_fulfilled"]) == (2, 1)
 
 
@@ -383,7 +420,7 @@ def test_filters_narrow_every_number(engine: sa.Engine, chain: Chain) -> None:
 
 
 def test_export_current_status_and_history(engine: sa.Engine, chain: Chain) -> None:
-    out = commitments_export(engine=engine, as_of=AS_OF).set_index("external_id")
+    out = commitments_export(engine=engine, audience=INTERNAL, as_of=AS_OF).set_index("external_id")
     assert out.loc["K6", "status_as_of"] == "in_progress"
     assert out.loc["K6", "current_status"] == "fulfilled"  # fulfilled on 10 July
     assert out.loc["K6", "fulfilled_on"] == pd.Timestamp("2025-07-10")
@@ -396,15 +433,15 @@ def test_export_current_status_and_history(engine: sa.Engine, chain: Chain) -> N
                                                                                       True]
     assert out.loc["K3", ["overdue_as_of", "past_due_unverified_as_of"]].tolist() == [True,
                                                                                       False]
-    hist = history_export(engine=engine, as_of=AS_OF)
+    hist = history_export(engine=engine, audience=INTERNAL, as_of=AS_OF)
     assert len(hist) == 12  # every update of K1–K8, including K6's July update
     k8 = hist[hist["external_id"] == "K8"]
     assert k8["status"].tolist() == ["fulfilled", "stalled", "fulfilled"]
     assert set(hist["recorded_by"]) == {"Test clerk"}
-    pub = history_export(engine=engine, as_of=AS_OF, public=True)
-    assert not {"note", "evidence", "recorded_by"} & set(pub.columns)
-    pub_exp = commitments_export(engine=engine, as_of=AS_OF, public=True)
-    assert not {"concern_summary", "evidence"} & set(pub_exp.columns)
+    # The exports list individual commitments: internal only.
+    for export in (history_export, commitments_export):
+        with pytest.raises(NotForPublic):
+            export(engine=engine, audience=PUBLIC, as_of=AS_OF)
 
     book = openpyxl.load_workbook(io.BytesIO(to_xlsx_bytes({"commitments": out.reset_index(),
                                                             "history": hist})))
@@ -516,16 +553,380 @@ def test_commitments_page_presenter_mode_and_kiswahili(chain_app_url: str) -> No
     at = open_page("commitments.py", **{"from": "2025-01", "to": "2025-06", "mode": "public",
                                         "lang": "sw"})
     kpis = metrics(at)
-    assert kpis["Ahadi zilizotolewa"][0] == "8"
-    # Small counts are hidden on a public screen: 1 unverified reads "<5".
-    assert kpis["Ahadi zilizotolewa"][1].startswith("<5")
+    # Kenya, all themes, every commitment to date with its status today (K9 too): 9
+    # commitments in 7 hidden region × status × late cells read as a range.
+    assert kpis["Ahadi zilizotolewa"][0] == "7–28"
+    # K4 and K9, unverified: two hidden cells, 2.5 each, read as the range they allow.
+    assert kpis["Ahadi zilizotolewa"][1].startswith("2–8")
+    # Timing of single commitments is not public: no on-time or median-days card.
+    assert set(kpis) == {"Ahadi zilizotolewa", t("resolution_rate", "sw"),
+                         t("fulfilled_or_partly", "sw"), t("overdue", "sw")}
     texts = " ".join(str(getattr(e, "value", "")) for e in at.main)
-    assert "Survivors of assault" not in texts
+    assert "Survivors of assault" not in texts and "GBV desk" not in texts
+    # No list of commitments: the overdue count from the protected figures and a note.
+    assert "Ahadi zilizochelewa (<5)" in [h.value for h in at.subheader]
+    infos = [i.value for i in at.info]
+    assert infos.count(t("cm_lists_not_public", "sw")) == 2  # + export
+    assert t("cm_not_public", "sw") in infos  # no scorecard, no curves, no forum tab
+    assert "Ahadi kwenye skrini za umma: mada zote" in " ".join(c.value for c in at.caption)
     for frame in (d.value for d in at.dataframe):
-        assert not {"note", "evidence", "recorded_by", "concern_summary"} & set(frame.columns)
+        assert not {"note", "evidence", "recorded_by", "concern_summary", "commitment",
+                    "title"} & set(frame.columns)
+
+
+def test_commitments_page_public_by_region_and_status(chain_app_url: str) -> None:
+    """A public screen breaks commitments down by region and by status only (Mombasa:
+    Coast's statuses), with the note saying what they cover."""
+    at = open_page("commitments.py", **{"from": "2025-01", "to": "2025-06", "mode": "public",
+                                        "county": "001"})
+    assert at.segmented_control(key="cm_by").options == ["Region", "Status"]
+    assert metrics(at)["Commitments made"][0] == "3–12"  # Coast, see the test above
+    at.segmented_control(key="cm_by").set_value("status").run()
+    assert not at.exception and not at.error
+    assert "Commitment resolution by status" in [h.value for h in at.subheader]
+    at.segmented_control(key="cm_res_status_view").set_value("table").run()
+    table = _table(at, "of them overdue").set_index("status")
+    assert table.loc["Fulfilled", "commitments"] == "<5"  # K1 + K2
+    assert table.loc["Partly fulfilled", ["commitments", "of them overdue"]].tolist() == [
+        "<5", "<5"]  # K3, late
+    assert table.loc["Not fulfilled", "commitments"] == "0"
+    assert "Figures for Coast region" in " ".join(c.value for c in at.caption)
 
 
 def test_commitments_page_region_scope(chain_app_url: str) -> None:
     at = open_page("commitments.py", **{"from": "2025-01", "to": "2025-06", "region": "coast"})
     assert metrics(at)["Commitments made"][0] == "4"
     assert "Institutions compared across each county" in [h.value for h in at.subheader]
+
+
+# --- public screens cannot leak (issue 9) ---------------------------------------------
+#
+# The leaks a tester found in presenter mode, each pinned on a hand-built database
+# (``build_leaks``), status as of 30 June 2025:
+#
+#   Coast, Mombasa (001), forum FC 15 Jan 25:
+#     GBV concern, State Dept for Gender: 4 fulfilled (1 Mar, due 1 Jun) + n unverified
+#       (due 31 Dec; n = 1 unless said)             -> made 5, unverified 1, verified 4
+#     drugs concern, NACADA: 3 fulfilled (1 Mar, due 1 Jun) + 1 in progress (due 31 Mar:
+#       overdue 91 days)                            -> "Overdue commitments (1)"
+#   Rift Valley, Nakuru (032), forum FR 10 Feb 25:
+#     GBV concern, State Dept for Gender: 8 fulfilled (1 Apr, due 1 Jun) + 8 in progress
+#       (due 31 Dec) + m unverified (due 31 Dec; m = 2 unless said)
+#                                                   -> made 18, verified 16, unverified 2
+#
+# Public figures (since the fix) are sums of region × status × late cells over every
+# commitment to date, all themes, status today (15 Nov 2026: the GBV unverified and the
+# in-progress ones, due 31 Dec 2025, are late by then); the theme, the county and the
+# period change no public cell. Cells of 1–4 are hidden and add 2.5 each:
+#
+#   Coast:       fulfilled 7 (4 GBV + 3 drugs), in progress late 1 (hidden),
+#                unverified late n (hidden)
+#   Rift Valley: fulfilled 8, in progress late 8, unverified late m (hidden)
+
+LEAK_END = D(2025, 6, 30)
+MOMBASA, NAKURU = "001", "032"
+
+
+def build_leaks(engine: sa.Engine, *, coast_unverified: int = 1, rift_unverified: int = 2,
+                ) -> None:
+    """Write the database described above (status updates inserted as history)."""
+    recorded = dt.datetime(2025, 6, 30, 9, 0)
+    rows = []  # (county, forum, theme, institution, status, updated_on, due_on)
+    coast = [("gbv", "gender", "fulfilled", D(2025, 3, 1), D(2025, 6, 1))] * 4 \
+        + [("gbv", "gender", None, None, D(2025, 12, 31))] * coast_unverified \
+        + [("drugs", "nacada", "fulfilled", D(2025, 3, 1), D(2025, 6, 1))] * 3 \
+        + [("drugs", "nacada", "in_progress", D(2025, 2, 1), D(2025, 3, 31))]
+    rift = [("gbv", "gender", "fulfilled", D(2025, 4, 1), D(2025, 6, 1))] * 8 \
+        + [("gbv", "gender", "in_progress", D(2025, 4, 1), D(2025, 12, 31))] * 8 \
+        + [("gbv", "gender", None, None, D(2025, 12, 31))] * rift_unverified
+    rows += [(MOMBASA, "FC", *r) for r in coast] + [(NAKURU, "FR", *r) for r in rift]
+    with engine.begin() as conn:
+        src = new_source(conn, kind="import", dataset="forums", name="hand-built leaks")
+        forums = {
+            "FC": _insert(conn, s.forums, external_id="FC", edition="Pwani Edition",
+                          county_code=MOMBASA, venue="Tononoka Hall", held_on=D(2025, 1, 15),
+                          attendance_total=300, source_id=src),
+            "FR": _insert(conn, s.forums, external_id="FR", edition="Nakuru Edition",
+                          county_code=NAKURU, venue="Afraha", held_on=D(2025, 2, 10),
+                          attendance_total=500, source_id=src),
+        }
+        concerns = {}
+        for county, forum, theme in {(r[0], r[1], r[2]) for r in rows}:
+            concerns[county, theme] = _insert(
+                conn, s.concerns, external_id=f"C-{county}-{theme}", forum_id=forums[forum],
+                origin="forum", county_code=county, theme_code=theme,
+                summary=f"Private account of {theme} in {county}", raised_by_group="youth",
+                raised_on=conn.execute(sa.select(s.forums.c.held_on).where(
+                    s.forums.c.id == forums[forum])).scalar(), source_id=src)
+        for i, (county, forum, theme, inst, status, on, due) in enumerate(rows):
+            held = D(2025, 1, 15) if forum == "FC" else D(2025, 2, 10)
+            cid = _insert(conn, s.commitments, external_id=f"L{i}",
+                          concern_id=concerns[county, theme], institution_code=inst,
+                          title=f"Sensitive title {i} ({theme}, {county})", made_on=held,
+                          due_on=due, current_status=status or "unverified", source_id=src)
+            if status:
+                conn.execute(s.commitment_updates.insert().values(
+                    commitment_id=cid, status=status, updated_on=on, recorded_at=recorded,
+                    recorded_by="Clerk", source_id=src))
+        bump_data_version(conn)
+
+
+@pytest.fixture
+def leaks(engine: sa.Engine) -> sa.Engine:
+    build_leaks(engine)
+    return engine
+
+
+def _public(engine: sa.Engine, fn, **kw) -> pd.DataFrame:
+    return fn(engine=engine, as_of=LEAK_END, audience=PUBLIC, **kw)
+
+
+def _shown(frame: pd.DataFrame) -> pd.DataFrame:
+    """Everything a public table shows: display texts and rates (and the estimates)."""
+    cols = [c for c in frame.columns if c.endswith("_display") or c in (
+        *COUNT_COLUMNS, *RATE_COLUMNS, "code", "region_code", "area_code", "group", "months",
+        "share", "forum_edition")]
+    return frame[cols].reset_index(drop=True)
+
+
+def test_leak_overview_region_gbv_coast(leaks: sa.Engine) -> None:
+    """Overview, commitments by region, GBV: Coast made 5, unverified 1, verified 4 were
+    shown while the Commitments page read "<5". Now public figures are by region, all
+    themes: the GBV filter changes nothing, and the Overview's table is the page's."""
+    internal = resolution_by_region(engine=leaks, as_of=LEAK_END, audience=INTERNAL,
+                                    themes=("gbv",)).set_index("region_code")
+    # GBV is sensitive: small counts read "<5" internally too (primary suppression).
+    assert internal.loc["coast", ["made", "unverified_display", "verified_display"]] \
+        .tolist() == [5, "<5", "<5"]
+    overview = _public(leaks, resolution_by_region, themes=("gbv",)).set_index("region_code")
+    coast = overview.loc["coast"]
+    # All themes: 7 fulfilled (exact) + in progress late 1 + unverified late 1 (hidden).
+    assert (coast["made"], coast["made_hidden"]) == (12.0, 2)
+    assert [coast[f"{c}_display"] for c in ("made", "unverified", "verified", "fulfilled")] \
+        == ["9–15", "<5", "8–11", "7"]
+    # Verified is known only as a range: no rate is derived from it.
+    assert pd.isna(coast["resolution_rate"])
+    # The theme filter changes nothing public, and the page's region breakdown is the same.
+    pd.testing.assert_frame_equal(_shown(overview.reset_index()),
+                                  _shown(_public(leaks, resolution_by_region)))
+    page = _public(leaks, resolution_by, by="region", themes=("gbv",)).set_index("code")
+    for col in COUNT_COLUMNS:
+        assert page.loc["coast", f"{col}_display"] == coast[f"{col}_display"], col
+
+
+def test_leak_subtraction_in_one_row_rift_valley_gbv(leaks: sa.Engine) -> None:
+    """Rift Valley GBV: made 18 − verified 16 gave the 2 unverified back. Now made is the
+    sum of protected cells: made − verified is the shown unverified estimate (2.5)."""
+    row = _public(leaks, resolution_by_region, themes=("gbv",)).set_index(
+        "region_code").loc["rift_valley"]
+    assert (row["made_display"], row["verified_display"], row["unverified_display"]) == (
+        "≈20", "16", "<5")
+    assert row["made"] - row["verified"] == hidden_estimate() == 2.5
+    assert (row["made_hidden"], row["verified_hidden"], row["unverified_hidden"]) == (1, 0, 1)
+    # Rates are of the protected counts: fulfilled 8 of verified 16.
+    assert row["resolution_rate"] == 0.5
+    # Late is a key of the cells: overdue (8 in progress, late) and past due, not yet
+    # verified (the 2 unverified, late) are sums of cells too, made − both the rest.
+    assert (row["overdue_display"], row["past_due_unverified_display"]) == ("8", "<5")
+    # Nakuru's public figures are its region's, whatever the theme: the same row.
+    totals = _public(leaks, commitment_totals, county_codes=(NAKURU,), themes=("gbv",)).iloc[0]
+    assert totals["code"] == "rift_valley"
+    for col in COUNT_COLUMNS:
+        assert totals[f"{col}_display"] == row[f"{col}_display"], col
+    assert totals["made"] - totals["verified"] == hidden_estimate()
+
+
+@pytest.mark.parametrize("hidden", [1, 3, 4])
+def test_leak_a_hidden_count_changes_nothing_shown(tmp_path, hidden: int) -> None:
+    """The test of the method: the unverified cells of Coast GBV (1) and Rift Valley GBV
+    (2) changed to any other value of 1–4 change nothing any public figure shows."""
+    shown = []
+    for name, (coast, rift) in {"base": (1, 2), "changed": (hidden, 5 - hidden)}.items():
+        eng = get_engine(f"sqlite:///{tmp_path / name}.db")
+        init_db(eng)
+        build_leaks(eng, coast_unverified=coast, rift_unverified=rift)
+        frames = [_public(eng, commitment_totals),
+                  _public(eng, commitment_totals, themes=("gbv",)),
+                  _public(eng, commitment_totals, county_codes=(MOMBASA,)),
+                  _public(eng, commitment_totals, county_codes=(NAKURU,)),
+                  _public(eng, resolution_by_region),
+                  _public(eng, resolution_by_region, themes=("gbv",)),
+                  *(_public(eng, resolution_by, by=by) for by in PUBLIC_BREAKDOWNS),
+                  _public(eng, resolution_by, by="status", county_codes=(MOMBASA,))]
+        shown.append([_shown(frame) for frame in frames])
+        eng.dispose()
+    for before, after in zip(*shown, strict=True):
+        pd.testing.assert_frame_equal(before, after)
+
+
+def test_leak_lists_beside_small_counts_are_not_for_public(leaks: sa.Engine) -> None:
+    """Mombasa: beside a "<5" summary, the overdue list, the Excel export and the
+    briefing's overdue table listed the commitments one by one. Lists are internal only;
+    the overdue count comes from the protected figures."""
+    kw = {"engine": leaks, "as_of": LEAK_END, "county_codes": (MOMBASA,)}
+    assert overdue_commitments(audience=INTERNAL, **kw)["days_overdue"].tolist() == [91]
+    for listing in (overdue_commitments, commitments_export, history_export):
+        with pytest.raises(NotForPublic):
+            listing(audience=PUBLIC, **kw)
+    totals = commitment_totals(audience=PUBLIC, **kw).iloc[0]
+    # Coast's figures: fulfilled one cell of 7 (4 GBV + 3 drugs, all themes), overdue the
+    # 1 in progress and late (hidden).
+    assert (totals["overdue_display"], totals["fulfilled_display"]) == ("<5", "7")
+    assert pd.isna(totals["overdue"])
+
+
+def test_every_figure_and_list_needs_its_audience(leaks: sa.Engine) -> None:
+    """No default audience: forgetting it (or passing the old ``public``) is a TypeError."""
+    kw = {"engine": leaks, "as_of": LEAK_END}
+    for fn in (commitment_totals, resolution_by_region, institution_region_matrix,
+               overdue_commitments, fulfilment_curve, forum_fulfilment, commitments_export,
+               history_export):
+        with pytest.raises(TypeError):
+            fn(**kw)
+        with pytest.raises(TypeError):
+            fn(public=False, **kw)
+        with pytest.raises(TypeError):
+            fn(audience=False, **kw)  # a bool is no audience
+    with pytest.raises(TypeError):
+        resolution_by(by="region", **kw)
+
+
+def test_timing_of_single_commitments_is_not_public(leaks: sa.Engine) -> None:
+    """Median days to fulfil and the on-time share follow single commitments' dates (no
+    sum of region × status cells): never public, even where every cell is exact."""
+    out = _public(leaks, resolution_by_region).set_index("region_code")
+    assert out["median_days_to_fulfil"].isna().all() and out["on_time_share"].isna().all()
+    assert (out["fulfilled_with_due_display"] == "").all()
+    internal = resolution_by_region(engine=leaks, as_of=LEAK_END, audience=INTERNAL)
+    assert internal.set_index("region_code").loc["rift_valley", "median_days_to_fulfil"] \
+        == 50.0  # 10 Feb → 1 Apr
+
+
+def test_public_figures_ignore_theme_area_and_period(leaks: sa.Engine) -> None:
+    """Public cells hold every commitment to date, all themes, status today: a theme, a
+    county of the same region, another period or "made in the period" change nothing
+    (two public queries can never be subtracted)."""
+    base = {"totals": _shown(_public(leaks, commitment_totals, county_codes=(MOMBASA,))),
+            "regions": _shown(_public(leaks, resolution_by_region)),
+            "by_region": _shown(_public(leaks, resolution_by, by="region")),
+            "by_status": _shown(_public(leaks, resolution_by, by="status",
+                                        county_codes=(MOMBASA,)))}
+    coast = tuple(c.code for c in reference.counties() if c.region_code == "coast")
+    for kw in ({"themes": ("gbv",)}, {"themes": ("drugs", "youth_gangs")},
+               {"county_codes": coast}, {"county_codes": ("002",)},
+               {"made_from": D(2025, 6, 1)}, {"as_of": D(2025, 2, 28)},
+               {"as_of": D(2026, 10, 31), "themes": ("gbv",), "made_from": D(2025, 1, 1)}):
+        args = {"as_of": LEAK_END, "county_codes": (MOMBASA,), **kw}
+        got = {
+            "totals": commitment_totals(engine=leaks, audience=PUBLIC, **args),
+            "regions": resolution_by_region(engine=leaks, audience=PUBLIC, **{
+                k: v for k, v in args.items() if k != "made_from"}),
+            "by_region": resolution_by(engine=leaks, audience=PUBLIC, by="region", **args),
+            "by_status": resolution_by(engine=leaks, audience=PUBLIC, by="status", **args),
+        }
+        for name, frame in got.items():
+            pd.testing.assert_frame_equal(_shown(frame), base[name], obj=f"{name} {kw}")
+    # Internally the same arguments do narrow the figures.
+    gbv = commitment_totals(engine=leaks, audience=INTERNAL, as_of=LEAK_END,
+                            county_codes=(MOMBASA,), themes=("gbv",)).iloc[0]
+    assert gbv["made"] == 5
+
+
+def test_breakdowns_finer_than_region_are_not_for_public(leaks: sa.Engine) -> None:
+    """By county, theme, institution or forum, and the fulfilment curve, raise
+    NotForPublic for the public audience; internally they are there, exact."""
+    kw = {"engine": leaks, "as_of": LEAK_END}
+    for by in ("county", "theme", "institution"):
+        with pytest.raises(NotForPublic):
+            resolution_by(by=by, audience=PUBLIC, **kw)
+        assert len(resolution_by(by=by, audience=INTERNAL, **kw))
+    for fn in (institution_region_matrix, forum_fulfilment, fulfilment_curve):
+        with pytest.raises(NotForPublic):
+            fn(audience=PUBLIC, **kw)
+        assert len(fn(audience=INTERNAL, **kw))
+    with pytest.raises(NotForPublic):
+        county_resolution(audience=PUBLIC, **kw)
+    # The cells themselves: no public cell by county or theme.
+    frame = public_frame(engine=leaks)
+    for key in ("county_code", "theme_code", "institution_code", "forum_id"):
+        with pytest.raises(NotForPublic):
+            commitment_cells(frame, audience=PUBLIC, keys=(key,))
+    cells = commitment_cells(frame, audience=PUBLIC)
+    assert list(cells.columns[:3]) == PUBLIC_CELL_KEYS
+
+
+# --- the same leaks on the pages ------------------------------------------------------------
+
+
+@pytest.fixture
+def leaks_url(sqlite_url: str, monkeypatch: pytest.MonkeyPatch) -> str:
+    eng = get_engine(sqlite_url)
+    init_db(eng)
+    build_leaks(eng)
+    monkeypatch.setenv("JUKWAA_DB_URL", sqlite_url)
+    monkeypatch.setenv("JUKWAA_AUTO_DEMO", "0")
+    monkeypatch.delenv("JUKWAA_ACCESS_CODE", raising=False)
+    return sqlite_url
+
+
+def _table(at: AppTest, column: str) -> pd.DataFrame:
+    return next(d.value for d in at.dataframe if column in d.value.columns)
+
+
+def test_leak_overview_page_region_gbv_in_presenter_mode(leaks_url: str) -> None:
+    at = open_page("overview.py", **{"from": "2025-01", "to": "2025-06", "theme": "gbv",
+                                     "mode": "public"})
+    at.segmented_control(key="overview_resolution_view").set_value("table").run()
+    assert not at.exception and not at.error
+    table = _table(at, "past due, not yet verified").set_index("region")
+    # All themes, to date, status today: the GBV filter changes nothing public.
+    assert table.loc["Coast", ["made", "unverified", "verified"]].tolist() == [
+        "9–15", "<5", "8–11"]
+    assert table.loc["Rift Valley", ["made", "unverified", "verified"]].tolist() == [
+        "≈20", "<5", "16"]
+    cards = metrics(at)
+    # Kenya: 8 in progress and late in Rift Valley + 1 in Coast (hidden, 2.5).
+    assert cards["Overdue commitments"][0] == "9–12"
+    captions = " ".join(c.value for c in at.caption)
+    assert "Commitments on public screens: all themes, since forums began, by region" \
+        in captions
+
+
+def test_leak_commitments_page_lists_in_presenter_mode(leaks_url: str) -> None:
+    """Mombasa in presenter mode: the overdue heading reads the protected count, and no
+    list, export or title is shown."""
+    at = open_page("commitments.py", **{"from": "2025-01", "to": "2025-06",
+                                        "county": MOMBASA, "mode": "public"})
+    assert "Overdue commitments (<5)" in [h.value for h in at.subheader]
+    infos = [i.value for i in at.info]
+    assert infos.count(t("cm_lists_not_public", "en")) == 2  # overdue tab and export tab
+    texts = " ".join(str(getattr(e, "value", "")) for e in at.main) + " ".join(
+        " ".join(map(str, d.value.astype(str).to_numpy().ravel())) for d in at.dataframe)
+    assert "Sensitive title" not in texts and "Private account" not in texts
+    # Mombasa's public figures are Coast's, all themes, to date.
+    assert metrics(at)["Commitments made"][0] == "9–15"
+    assert t("cm_not_public", "en") in infos
+
+
+def test_leak_briefing_overdue_table_in_public(leaks: sa.Engine,
+                                               monkeypatch: pytest.MonkeyPatch) -> None:
+    import ui.briefing as briefing
+
+    monkeypatch.setattr(briefing, "render_png", lambda figures: [b""] * len(figures))
+    period = Period(D(2025, 1, 1), LEAK_END)
+    common = {"county_codes": (MOMBASA,), "scope_label": "Mombasa", "start": period.start,
+              "end": period.end, "categories": (), "themes": (), "lang": "en",
+              "engine": leaks, "now": dt.datetime(2025, 7, 1, 9, 0), "timings": {}}
+    internal = briefing._gather(scope=Scope(period, INTERNAL, county=MOMBASA), public=False,
+                                **common)
+    assert internal.overdue.iloc[:, 0].tolist() == ["Sensitive title 8 (drugs, 001)"]
+    public = briefing._gather(scope=Scope(period, PUBLIC, county=MOMBASA), public=True,
+                              **common)
+    assert public.overdue.empty and public.overdue_empty == t("cm_lists_not_public", "en")
+    kpis = {label: value for label, value, _detail, _definition in public.kpis}
+    assert kpis["Overdue commitments"] == "<5"
+    html_text = briefing.render_html(public).decode()
+    assert "Sensitive title" not in html_text and "No overdue commitments" not in html_text
+    # Mombasa's public commitment figures are Coast's, and the brief says what they cover.
+    assert "Commitments on public screens: all themes, since forums began, by region" \
+        in html_text and "Figures for Coast region" in html_text

@@ -26,7 +26,8 @@ import pytest
 import sqlalchemy as sa
 
 from data_access import schema as s
-from data_access.commitments import WITHHELD_TITLE
+from data_access.commitments import commitment_totals
+from data_access.concerns import concerns_raised
 from data_access.county_profile import (
     commitment_list,
     commitment_status_counts,
@@ -38,11 +39,14 @@ from data_access.figures.calendar import add_months, month_end
 from data_access.figures.crime import county_crime, crime_summary, monthly_series
 from data_access.figures.scope import Audience, Period, Scope
 from data_access.imports import import_file
+from data_access.privacy import NotForPublic, shown_text
 from tests.apptest_helpers import problems, run_page
 
 AS_OF = dt.date(2025, 12, 31)
 YEAR_2025 = {"start": dt.date(2025, 1, 1), "end": AS_OF}
 POKOT = ("024",)
+INTERNAL = {"audience": Audience.INTERNAL}
+PUBLIC = {"audience": Audience.PUBLIC}
 
 
 @pytest.fixture
@@ -97,8 +101,8 @@ def forum_db(engine: sa.Engine) -> sa.Engine:
 
 
 def test_concerns_by_theme_counts_forum_and_chief_parts(forum_db):
-    out = concerns_by_theme(engine=forum_db, **YEAR_2025, county_codes=POKOT).set_index(
-        "theme_code")
+    out = concerns_by_theme(engine=forum_db, **YEAR_2025, county_codes=POKOT,
+                            **INTERNAL).set_index("theme_code")
     parts = ["forum_concerns", "chief_concerns", "concerns"]
     assert len(out) == 13  # every theme listed
     assert out.loc["cattle_rustling", parts].tolist() == [6, 0, 6]
@@ -114,21 +118,30 @@ def test_concerns_by_theme_counts_forum_and_chief_parts(forum_db):
     assert out.index[0] == "cattle_rustling"  # most raised first
 
 
-def test_concerns_by_theme_public_mode(forum_db):
+def test_concerns_by_theme_is_not_for_public_screens(forum_db):
+    """Concerns are public by region only: no breakdown by theme; the county's card reads
+    its region's concerns to date, all themes."""
+    with pytest.raises(NotForPublic):
+        concerns_by_theme(engine=forum_db, **YEAR_2025, county_codes=POKOT, **PUBLIC)
+    card = concerns_raised(engine=forum_db, **YEAR_2025, county_codes=POKOT,
+                           **PUBLIC).iloc[0]
+    region = concerns_raised(engine=forum_db, **YEAR_2025, by="region",
+                             **PUBLIC).set_index("region_code").loc["rift_valley"]
+    assert card["area"] == "Rift Valley"
+    assert card["concerns_display"] == region["concerns_display"]
+    # Internally the theme breakdown stays, with true shares.
     out = concerns_by_theme(engine=forum_db, **YEAR_2025, county_codes=POKOT,
-                            public=True).set_index("theme_code")
+                            **INTERNAL).set_index("theme_code")
     assert out.loc["cattle_rustling", "concerns"] == 6
-    assert out.loc["banditry", "concerns_display"] == "<5"
-    assert math.isnan(out.loc["banditry", "share"])
-    assert "summary" not in out.columns
+    assert out.loc["cattle_rustling", "share"] == pytest.approx(6 / 10)
 
 
 def test_concerns_by_theme_filters_and_period(forum_db):
     out = concerns_by_theme(engine=forum_db, **YEAR_2025, county_codes=POKOT,
-                            themes=("cattle_rustling",))
+                            themes=("cattle_rustling",), **INTERNAL)
     assert list(out["theme_code"]) == ["cattle_rustling"] and out["concerns"].item() == 6
     before = concerns_by_theme(engine=forum_db, start=dt.date(2025, 1, 1),
-                               end=dt.date(2025, 4, 9), county_codes=POKOT)
+                               end=dt.date(2025, 4, 9), county_codes=POKOT, **INTERNAL)
     # The forum (10 Apr) is after the period; the chief's report is April's, a month that
     # overlaps the period, so its concern counts (report months count whole).
     assert before["forum_concerns"].sum() == 0
@@ -140,7 +153,8 @@ def test_concerns_by_theme_filters_and_period(forum_db):
 
 
 def test_status_counts_as_of_a_date(forum_db):
-    out = commitment_status_counts(engine=forum_db, as_of=AS_OF, county_codes=POKOT)
+    out = commitment_status_counts(engine=forum_db, as_of=AS_OF, county_codes=POKOT,
+                                   **INTERNAL)
     got = dict(zip(out["status"], out["commitments"]))
     assert got == {"unverified": 1, "not_started": 0, "in_progress": 1, "stalled": 1,
                    "partly_fulfilled": 0, "fulfilled": 1, "not_fulfilled": 1}
@@ -150,21 +164,101 @@ def test_status_counts_as_of_a_date(forum_db):
     assert list(out["label_sw"])[0] == "Haijathibitishwa"
     # Earlier, before c2 was fulfilled and c4 closed: both were still in progress.
     mid = commitment_status_counts(engine=forum_db, as_of=dt.date(2025, 9, 1),
-                                   county_codes=POKOT)
+                                   county_codes=POKOT, **INTERNAL)
     assert dict(zip(mid["status"], mid["commitments"]))["in_progress"] == 2
 
 
 def test_status_counts_public_mode_hides_small_counts(forum_db):
     out = commitment_status_counts(engine=forum_db, as_of=AS_OF, county_codes=POKOT,
-                                   public=True)
+                                   **PUBLIC)
     assert out["commitments"].isna().sum() == 5  # every status with 1 commitment
     assert set(out.loc[out["commitments"].isna(), "commitments_display"]) == {"<5"}
     zero = out.set_index("status").loc["not_started"]
     assert zero["commitments"] == 0 and zero["commitments_display"] == "0"
 
 
+def test_status_counts_and_totals_are_sums_of_the_same_cells(forum_db):
+    """The profile's commitment KPI and overdue line are commitment_totals (the data
+    layer adds them up, from the same cells as the status chart): internally the true 5
+    made and 1 overdue; in public five hidden cells (2.5 each), read as what five hidden
+    counts allow, and the status rows sum to the same protected total."""
+    internal = commitment_totals(engine=forum_db, as_of=AS_OF, county_codes=POKOT,
+                                 **INTERNAL).iloc[0]
+    assert (internal["made_display"], internal["overdue_display"],
+            internal["past_due_unverified_display"]) == ("5", "1", "0")
+    public = commitment_totals(engine=forum_db, as_of=AS_OF, county_codes=POKOT,
+                               **PUBLIC).iloc[0]
+    assert (public["made"], public["made_hidden"]) == (12.5, 5)
+    assert public["made_display"] == shown_text(12.5, 5) == "5–20"
+    assert public["overdue_display"] == "<5"
+    rows = commitment_status_counts(engine=forum_db, as_of=AS_OF, county_codes=POKOT,
+                                    **PUBLIC)
+    assert rows["commitments_hidden"].sum() == public["made_hidden"] == 5
+
+
+def test_public_commitment_figures_are_the_regions(forum_db):
+    """Public: a county's commitment card shows its region's figures (all themes, every
+    commitment to date, status today): another Rift Valley county, another theme or
+    another date reads the same; internally Nakuru has none."""
+    pokot = commitment_status_counts(engine=forum_db, as_of=AS_OF, county_codes=POKOT,
+                                     **PUBLIC)
+    nakuru = commitment_status_counts(engine=forum_db, as_of=dt.date(2025, 3, 31),
+                                      county_codes=("032",), themes=("drugs",), **PUBLIC)
+    pd.testing.assert_frame_equal(pokot, nakuru)
+    totals = commitment_totals(engine=forum_db, as_of=AS_OF, county_codes=("032",),
+                               **PUBLIC).iloc[0]
+    assert (totals["code"], totals["name"]) == ("rift_valley", "Rift Valley")
+    assert totals["made_display"] == commitment_totals(
+        engine=forum_db, as_of=AS_OF, county_codes=POKOT, **PUBLIC).iloc[0]["made_display"]
+    internal = commitment_status_counts(engine=forum_db, as_of=AS_OF, county_codes=("032",),
+                                        **INTERNAL)
+    assert internal["commitments"].sum() == 0
+
+
+def _add_commitments(engine, n: int) -> None:
+    """``n`` more cattle-rustling commitments in progress in West Pokot (the cell of c1)."""
+    with engine.begin() as conn:
+        src = new_source(conn, kind="import", dataset="forums", name="more")
+        conn.execute(s.commitments.insert(), [
+            {"id": 10 + i, "external_id": f"K{10 + i}", "concern_id": 1,
+             "institution_code": "nps", "title": "Another", "made_on": dt.date(2025, 4, 10),
+             "due_on": dt.date(2025, 6, 30), "current_status": "in_progress",
+             "source_id": src} for i in range(n)])
+        conn.execute(s.commitment_updates.insert(), [
+            {"commitment_id": 10 + i, "status": "in_progress",
+             "updated_on": dt.date(2025, 5, 1), "recorded_at": dt.datetime(2026, 1, 1),
+             "source_id": src} for i in range(n)])
+        bump_data_version(conn)
+
+
+def _profile_commitments(at) -> tuple:
+    """What the public profile shows of commitments: the KPI, the caption, the table."""
+    kpi = next(m.value for m in at.metric if m.label == "Commitments")
+    captions = [c.value for c in at.caption if "overdue on" in c.value]
+    return kpi, captions, _table(at, "of them overdue").to_dict("list")
+
+
+def test_profile_commitment_totals_do_not_give_a_hidden_count_back(forum_db, monkeypatch):
+    """The leak: the page added up the status counts itself. Now the KPI and the overdue
+    line come from commitment_status_totals, and in public a hidden cell (c1's: cattle
+    rustling, in progress, 1) can become 4 without anything shown changing."""
+    url = forum_db.url.render_as_string(hide_password=False)
+    params = {"county": "024", "mode": "public"}  # the default period: status on its end
+    at = _page(url, monkeypatch, **params)
+    assert not problems(at), "\n".join(problems(at))
+    at.segmented_control(key="profile_status_view").set_value("table").run()
+    before = _profile_commitments(at)
+    assert before[0] == "5–20" and before[1][0].startswith("0 forums held in the period. "
+                                                         "<5 overdue on ")
+    _add_commitments(forum_db, 3)  # in progress, overdue: 1 → 4 in that cell
+    at = _page(url, monkeypatch, **params)
+    assert not problems(at), "\n".join(problems(at))
+    at.segmented_control(key="profile_status_view").set_value("table").run()
+    assert _profile_commitments(at) == before
+
+
 def test_commitment_list_order_and_overdue(forum_db):
-    out = commitment_list(engine=forum_db, as_of=AS_OF, county_codes=POKOT)
+    out = commitment_list(engine=forum_db, as_of=AS_OF, county_codes=POKOT, **INTERNAL)
     assert list(out["commitment_id"]) == [1, 3, 5, 4, 2]
     first = out.iloc[0]
     assert bool(first["overdue"]) and first["days_overdue"] == 184
@@ -175,19 +269,34 @@ def test_commitment_list_order_and_overdue(forum_db):
     assert out["forum_edition"].unique().tolist() == ["North Rift Edition"]
 
 
-def test_commitment_list_public_mode_withholds_sensitive_titles(forum_db):
-    out = commitment_list(engine=forum_db, as_of=AS_OF, county_codes=POKOT, public=True)
-    titles = dict(zip(out["commitment_id"], out["title"]))
-    assert titles[3] == WITHHELD_TITLE
-    assert titles[1] == "Police post at Kanyarkwat"
+def test_commitment_list_is_not_for_public_screens(forum_db):
+    with pytest.raises(NotForPublic):
+        commitment_list(engine=forum_db, as_of=AS_OF, county_codes=POKOT, **PUBLIC)
+    # Internally every title is listed, the sensitive one included.
+    out = commitment_list(engine=forum_db, as_of=AS_OF, county_codes=POKOT, **INTERNAL)
+    assert dict(zip(out["commitment_id"], out["title"]))[3] == (
+        "Safe house for survivors in Kapenguria")
+
+
+@pytest.mark.parametrize("call", [
+    lambda e, **kw: concerns_by_theme(engine=e, **YEAR_2025, **kw),
+    lambda e, **kw: commitment_status_counts(engine=e, as_of=AS_OF, **kw),
+    lambda e, **kw: commitment_list(engine=e, as_of=AS_OF, **kw),
+])
+def test_audience_is_required(forum_db, call):
+    with pytest.raises(TypeError):
+        call(forum_db)
+    with pytest.raises(TypeError, match="audience"):
+        call(forum_db, audience=True)  # the old public=True flag
 
 
 @pytest.mark.parametrize(("call", "message"), [
-    (lambda e: concerns_by_theme(engine=e, **YEAR_2025, county_codes=("048",)),
-     "unknown county code"),
-    (lambda e: commitment_list(engine=e, as_of=AS_OF, themes=("witchcraft",)),
+    (lambda e: concerns_by_theme(engine=e, **YEAR_2025, county_codes=("048",),
+                                 **INTERNAL), "unknown county code"),
+    (lambda e: commitment_list(engine=e, as_of=AS_OF, themes=("witchcraft",), **INTERNAL),
      "unknown concern theme"),
-    (lambda e: concerns_by_theme(engine=e, start=AS_OF, end=dt.date(2025, 1, 1)), "ends"),
+    (lambda e: concerns_by_theme(engine=e, start=AS_OF, end=dt.date(2025, 1, 1),
+                                 **INTERNAL), "ends"),
 ])
 def test_bad_input_gets_a_clear_message(engine, call, message):
     with pytest.raises(ValueError, match=message):
@@ -233,7 +342,14 @@ def test_profile_runs_for_filter_combinations(demo_sqlite_url, monkeypatch, para
         assert headers == ["Crime observatory", "Forums and commitments",
                            "Chiefs' monthly reports"]
     assert at.session_state["f_county"] == params["county"]
-    assert len(at.get("plotly_chart")) >= 5
+    charts = [c.key for c in at.get("plotly_chart")]
+    if params.get("mode") == "public":
+        # Concerns by theme and chiefs' themes are internal only (concerns are public by
+        # region): an info line stands in their place.
+        assert not {"profile_concerns", "profile_chief_themes"} & set(charts)
+        assert len(charts) >= 3
+    else:
+        assert len(charts) >= 5
 
 
 def test_deep_link_to_west_pokot_shows_its_seeded_surge(demo_sqlite_url, monkeypatch):
@@ -243,14 +359,18 @@ def test_deep_link_to_west_pokot_shows_its_seeded_surge(demo_sqlite_url, monkeyp
     assert "in Oct 2026" in reasons[0]
 
 
-def test_public_profile_shows_no_free_text(demo_sqlite_url, monkeypatch):
+def test_public_profile_shows_no_list_or_free_text(demo_sqlite_url, monkeypatch):
     at = _page(demo_sqlite_url, monkeypatch, county="047", mode="public")
     assert not problems(at)
-    commitments = _table(at, "commitment")
-    assert not {"summary", "note", "evidence", "concern"} & set(commitments.columns)
-    sensitive = commitments[commitments["theme"].isin(
-        ["Gender-based and domestic violence", "Violent extremism and radicalisation"])]
-    assert len(sensitive) and (sensitive["commitment"] == WITHHELD_TITLE).all()
+    # No list of commitments (titles, institutions, dates): a line says why instead.
+    assert not [f for f in at.dataframe if "commitment" in f.value.columns]
+    assert any(i.value == "Lists of individual commitments are not shown on public "
+               "screens." for i in at.info)
+    for frame in at.dataframe:
+        assert not {"summary", "note", "notes", "evidence", "concern"} & set(
+            frame.value.columns)
+    internal = _page(demo_sqlite_url, monkeypatch, county="047")
+    assert len(_table(internal, "commitment"))  # internally the list is there
 
 
 def test_region_filter_without_county_offers_a_picker(demo_sqlite_url, monkeypatch):

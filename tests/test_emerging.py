@@ -98,10 +98,14 @@ def test_public_screens_see_small_counts_as_under_5(engine):
     put_series(engine, NAKURU, "robbery", history(1, 9))
     internal = emerging_threats(scope(), engine=engine).set_index("county")
     assert internal.loc["Kisumu", "current_display"] == "6"
-    public = emerging_threats(scope(Audience.PUBLIC), engine=engine).set_index("county")
-    assert public.loc["Nakuru", "baseline_display"] == "<5"
-    assert pd.isna(public.loc["Nakuru", "score"]) and pd.isna(public.loc["Nakuru", "rise_pct"])
-    assert "<5" in public.loc["Nakuru", "reason"]
+    # In public the detector sees protected cells (each hidden baseline month is 2.5), so
+    # its baseline and flag cannot give the hidden months back.
+    public = emerging_threats(scope(Audience.PUBLIC), include_all=True, engine=engine)
+    nakuru = public[(public["county"] == "Nakuru")
+                    & (public["category_code"] == "robbery")].iloc[0]
+    assert nakuru["baseline_display"] == "<5"
+    assert pd.isna(nakuru["score"]) and pd.isna(nakuru["rise_pct"])
+    assert "<5" in nakuru["reason"]
 
 
 def test_no_crime_data_means_nothing_to_examine(engine):

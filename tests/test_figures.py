@@ -244,9 +244,14 @@ def test_the_summary_shows_its_counts_as_the_audience_may_see_them(engine):
     assert (internal.total_display, internal.previous_display) == ("2", "2")
     assert not internal.change_hidden and internal.population == lamu[0].population_2019
     public = crime_summary(Scope(period, Audience.PUBLIC, county=lamu[0].code), engine=engine)
+    # Two hidden months of 1: the public total is built from protected cells (2.5 each)
+    # and reads as the range the two hidden cells allow; no change is claimed on it.
     assert (public.total_display, public.current_compared_display,
-            public.previous_display) == ("<5", "<5", "<5")
-    assert public.change_hidden and public.total == 2  # the figure, hidden only when shown
+            public.previous_display) == ("2–8", "2–8", "2–8")
+    assert public.total == 5 and public.verdict == "too few to tell"
+    one_month = crime_summary(Scope(Period(dt.date(2025, 12, 1), dt.date(2025, 12, 31)),
+                                    Audience.PUBLIC, county=lamu[0].code), engine=engine)
+    assert one_month.total_display == "<5" and one_month.change_hidden
     # Sensitive categories are hidden for every audience.
     gbv = crime_summary(_scope(period, county=lamu[0].code,
                                categories=("offences_against_morality",)), engine=engine)

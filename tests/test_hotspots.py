@@ -58,7 +58,7 @@ from charts.hexmap import (
 from data_access import reference
 from data_access import schema as s
 from data_access.aggregates import refresh_aggregates
-from data_access.engine import get_engine, init_db, new_source
+from data_access.engine import bump_data_version, get_engine, init_db, new_source
 from data_access.figures.change import change_frame
 from data_access.figures.crime import county_crime
 from data_access.figures.scope import Audience, Period, Scope
@@ -68,8 +68,10 @@ from data_access.hotspots import (
     county_map_frame,
     hex_hotspot_summary,
     hex_hotspots,
+    map_modes,
     rank_counties,
 )
+from data_access.privacy import NotForPublic, shown_text
 from tests.apptest_helpers import problems, run_page
 
 START, END = dt.date(2025, 1, 1), dt.date(2025, 3, 31)
@@ -400,30 +402,107 @@ def test_sentiment_and_compliance(hotspot_engine):
 
 def test_public_mode_hides_small_counts_and_what_is_derived_from_them(hotspot_engine):
     change = _frame(hotspot_engine, "change", public=True)
+    # Lamu's 3 is three months of 1: three hidden cells, shown as the range they allow,
+    # with no rate and no change on it.
     lamu = change.loc["005"]
-    assert lamu["count_display"] == "<5" and math.isnan(lamu["value"]) and lamu["suppressed"]
+    assert lamu["count_display"] == "3–12" and lamu["count_hidden"] == 3
+    assert math.isnan(lamu["value"]) and lamu["suppressed"]
     assert math.isnan(lamu["z"]) and math.isnan(lamu["rate_per_100k"])
-    # Nairobi's previous 2 is hidden, so its change is too (z would give it away).
+    # Nairobi's year-earlier 2 is hidden, so its change is too (z would give it away).
     assert change.loc["047", "suppressed"] and math.isnan(change.loc["047", "z"])
     assert change.loc["047", "change_verdict"] == "hidden (<5)"
-    assert change.loc["001", "value"] == 2  # big counts stay visible
+    # Mombasa's year-earlier 10 is made of small months: known only as "3–12", so no
+    # change is claimed on it; its own count of 40 holds two hidden months: "≈45".
+    assert change.loc["001", "previous_display"] == "3–12"
+    assert change.loc["001", "count_display"] == "≈45" and change.loc["001", "suppressed"]
+    assert change.loc["006", "value"] == 0 and not change.loc["006", "suppressed"]
     assert _classes(change, "change")["005"] == SUPPRESSED
     rate = _frame(hotspot_engine, "rate", public=True)
     assert rate.loc["047", "suppressed"] and _classes(rate, "rate")["047"] == SUPPRESSED
+    assert rate.loc["001", "value"] == pytest.approx(rate.loc["001", "rate_per_100k"])
     assert _classes(rate, "rate")["004"] == INCOMPLETE  # 12: shown, but months missing
-    concerns = _frame(hotspot_engine, "concerns", public=True)
-    assert concerns.loc["002", "concerns_display"] == "<5"
-    # Mombasa: 6 at forums shown, 1 in a chief's report hidden, so the total 7 is never
-    # printed exactly (7 − 6 would give the hidden part away): "≥ 7", coloured as 7.
-    mombasa = concerns.loc["001"]
-    assert [mombasa[c] for c in ("forum_concerns_display", "chief_concerns_display",
-                                 "concerns_display")] == ["6", "<5", "≥ 7"]
-    assert math.isnan(mombasa["concerns"]) and mombasa["value"] == 7
-    assert not mombasa["suppressed"]
-    resolution = _frame(hotspot_engine, "resolution", public=True)
-    assert resolution.loc["001", "suppressed"]  # 4 verified, 2 fulfilled: both < 5
+
+
+def test_concerns_map_mode_is_not_for_public_screens(hotspot_engine):
+    """Concerns are public by region only (all themes, to date): no county map of them."""
+    assert "concerns" not in map_modes(Audience.PUBLIC)
+    assert map_modes(Audience.INTERNAL) == MAP_MODES
+    for themes in ((), ("gbv",)):
+        with pytest.raises(NotForPublic):
+            _frame(hotspot_engine, "concerns", public=True, themes=themes)
+    assert _frame(hotspot_engine, "concerns").loc["001", "concerns"] == 7  # internal
+
+
+def test_resolution_map_mode_is_not_for_public_screens(hotspot_engine):
+    """Commitments are public by region only (all themes, to date): no county map of the
+    resolution rate, whatever the themes."""
+    assert "resolution" not in map_modes(Audience.PUBLIC)
+    for themes in ((), ("gbv",)):
+        with pytest.raises(NotForPublic):
+            _frame(hotspot_engine, "resolution", public=True, themes=themes)
+    assert _frame(hotspot_engine, "resolution").loc["001", "value"] == 0.5  # internal
+
+
+def test_public_sentiment_comes_from_protected_cells(hotspot_engine):
     sentiment = _frame(hotspot_engine, "sentiment", public=True)
-    assert sentiment.loc["002", "suppressed"] and not sentiment.loc["001", "suppressed"]
+    # Kwale: 1 report a month; Mombasa: 2 a month. Every month hidden: no mean shown.
+    assert sentiment.loc["002", "suppressed"] and sentiment.loc["001", "suppressed"]
+    assert sentiment.loc["001", "reports_display"] == shown_text(7.5, 3)
+    assert math.isnan(sentiment.loc["001", "value"])
+    assert not _frame(hotspot_engine, "sentiment").loc["001", "suppressed"]  # internal
+
+
+def test_public_map_values_do_not_move_with_a_hidden_count(engine):
+    """Hidden cells' true counts change within 1–4 (Kwale's January reports 1 → 4):
+    nothing the sentiment map and its ranked table show changes. (The concerns and
+    resolution maps are internal only; Mombasa's fulfilled commitments 2 → 4 are seen
+    internally.)"""
+    _build(engine)
+    shown_cols = {"sentiment": ["value", "value_display", "suppressed", "reports_display",
+                                "expected", "compliance"]}
+
+    def plain(frame: pd.DataFrame) -> dict:
+        return frame.astype(object).where(frame.notna(), None).to_dict("list")
+
+    def shown() -> dict:
+        out = {}
+        for mode, cols in shown_cols.items():
+            frame = _frame(engine, mode, public=True)
+            out[mode] = plain(frame[cols])
+            out[f"{mode}_ranked"] = plain(rank_counties(frame.reset_index(), mode))
+        return out
+
+    before = shown()
+    with engine.begin() as conn:
+        src = new_source(conn, kind="import", dataset="test", name="three more")
+        conn.execute(s.concerns.insert(), [
+            {"id": 100 + i, "external_id": f"C{100 + i}", "forum_id": None,
+             "origin": "chief_report", "county_code": "001", "theme_code": "drugs",
+             "summary": "more", "raised_on": dt.date(2025, 2, 20), "source_id": src}
+            for i in range(3)])
+        conn.execute(s.commitments.insert(), [
+            {"id": 20 + i, "external_id": f"K{20 + i}", "concern_id": 1,
+             "institution_code": "nacada", "title": "Task force",
+             "made_on": dt.date(2025, 2, 10), "due_on": dt.date(2025, 12, 31),
+             "current_status": "fulfilled", "source_id": src} for i in range(2)])
+        conn.execute(s.commitment_updates.insert(), [
+            {"commitment_id": 20 + i, "status": "fulfilled", "updated_on": dt.date(2025, 3, 15),
+             "recorded_at": dt.datetime(2025, 5, 2, 12, 0), "source_id": src}
+            for i in range(2)])
+        # Three more reports from Kwale for January, from locations not expected to report
+        # (so the locations expected, which are not hidden, stay as they were).
+        conn.execute(s.chief_locations.insert(), [
+            {"id": 10 + i, "county_code": "002", "sub_county": "Msambweni",
+             "location": f"Extra {i}", "expected_from": dt.date(2030, 1, 1),
+             "source_id": src} for i in range(3)])
+        conn.execute(s.chief_reports.insert(), [
+            {"location_id": 10 + i, "month": dt.date(2025, 1, 1), "sentiment": 5,
+             "source_id": src} for i in range(3)])
+        bump_data_version(conn)
+    assert shown() == before
+    # The internal maps do see the new counts.
+    assert _frame(engine, "concerns").loc["001", "chief_concerns"] == 4
+    assert _frame(engine, "resolution").loc["001", "fulfilled"] == 4
 
 
 def test_sensitive_only_selections_are_always_suppressed(hotspot_engine):
@@ -537,31 +616,56 @@ def test_change_map_draws_noise_near_white_and_real_change_strong():
 
 # --- hexagon cells ----------------------------------------------------------------------
 
+INTERNAL = Audience.INTERNAL
+
+
 def test_hex_query_returns_cells_not_points(hotspot_engine):
-    cells = hex_hotspots(engine=hotspot_engine, start=START, end=END)
+    cells = hex_hotspots(engine=hotspot_engine, start=START, end=END, audience=INTERNAL)
     assert cells[["hex", "count"]].to_dict("records") == [{"hex": CELL_A, "count": 38},
                                                           {"hex": CELL_B, "count": 2}]
     assert cells["county"].tolist() == ["Mombasa", "Mombasa"]
-    summary = hex_hotspot_summary(engine=hotspot_engine, start=START, end=END).iloc[0]
+    summary = hex_hotspot_summary(engine=hotspot_engine, start=START, end=END,
+                                  audience=INTERNAL).iloc[0]
     assert summary.to_dict() == {"cells": 2, "incidents": 40, "cells_hidden": 0,
                                  "incidents_hidden": 0}
 
 
 def test_hex_query_respects_period_categories_and_counties(hotspot_engine):
-    before = hex_hotspots(engine=hotspot_engine, start=PREV_START, end=PREV_END)
+    before = hex_hotspots(engine=hotspot_engine, start=PREV_START, end=PREV_END,
+                          audience=INTERNAL)
     assert before[["hex", "count"]].to_dict("records") == [{"hex": CELL_A, "count": 10}]
-    robbery = hex_hotspots(engine=hotspot_engine, start=START, end=END, categories=("robbery",))
+    robbery = hex_hotspots(engine=hotspot_engine, start=START, end=END, categories=("robbery",),
+                           audience=INTERNAL)
     assert robbery[["hex", "count"]].to_dict("records") == [{"hex": CELL_A, "count": 2}]
-    assert hex_hotspots(engine=hotspot_engine, start=START, end=END,
+    assert hex_hotspots(engine=hotspot_engine, start=START, end=END, audience=INTERNAL,
                         county_codes=("047",)).empty
 
 
-def test_hex_public_mode_drops_cells_under_5(hotspot_engine):
-    cells = hex_hotspots(engine=hotspot_engine, start=START, end=END, public=True)
-    assert cells[["hex", "count"]].to_dict("records") == [{"hex": CELL_A, "count": 38}]
-    summary = hex_hotspot_summary(engine=hotspot_engine, start=START, end=END,
-                                  public=True).iloc[0]
-    assert (summary["cells_hidden"], summary["incidents_hidden"]) == (1, 2)
+def test_hex_layer_is_not_for_the_public_audience(hotspot_engine):
+    """Cells cut across the county counts (beside county totals they would give hidden
+    cells back) and locate incidents: the public audience gets none, not even a summary."""
+    for fn in (hex_hotspots, hex_hotspot_summary):
+        with pytest.raises(NotForPublic):
+            fn(engine=hotspot_engine, start=START, end=END, audience=Audience.PUBLIC)
+        with pytest.raises(TypeError):  # the audience is required
+            fn(engine=hotspot_engine, start=START, end=END)
+
+
+def test_hex_sensitive_category_drops_cells_under_5_internally(engine):
+    rows = (_crimes("001", 3, NOW, "offences_against_morality", POINT_A)
+            + _crimes("001", 6, NOW, "offences_against_morality", POINT_B))
+    with engine.begin() as conn:
+        src = new_source(conn, kind="import", dataset="test", name="sensitive cells")
+        conn.execute(s.incidents.insert(), [{**r, "source_id": src} for r in rows])
+        refresh_aggregates(conn)
+    sensitive = {"engine": engine, "start": START, "end": END, "audience": INTERNAL,
+                 "categories": ("offences_against_morality",)}
+    cells = hex_hotspots(**sensitive)
+    assert cells[["hex", "count"]].to_dict("records") == [{"hex": CELL_B, "count": 6}]
+    summary = hex_hotspot_summary(**sensitive).iloc[0]
+    assert (summary["cells_hidden"], summary["incidents_hidden"]) == (1, 3)
+    # All categories together: nothing sensitive on its own, every cell shown internally.
+    assert len(hex_hotspots(engine=engine, start=START, end=END, audience=INTERNAL)) == 2
 
 
 def test_a_border_cell_belongs_to_the_county_with_most_of_its_incidents(engine):
@@ -571,15 +675,16 @@ def test_a_border_cell_belongs_to_the_county_with_most_of_its_incidents(engine):
         src = new_source(conn, kind="import", dataset="test", name="border cell")
         conn.execute(s.incidents.insert(), [{**r, "source_id": src} for r in rows])
         refresh_aggregates(conn)
-    cells = hex_hotspots(engine=engine, start=START, end=END)
+    cells = hex_hotspots(engine=engine, start=START, end=END, audience=INTERNAL)
     assert cells.to_dict("records") == [{"hex": CELL_A, "count": 13, "county_code": "002",
                                          "county": "Kwale"}]  # 5–5 tie: the lower code
-    only_mombasa = hex_hotspots(engine=engine, start=START, end=END, county_codes=("001",))
+    only_mombasa = hex_hotspots(engine=engine, start=START, end=END, county_codes=("001",),
+                                audience=INTERNAL)
     assert only_mombasa[["count", "county"]].values.tolist() == [[3, "Mombasa"]]
 
 
 def test_hex_deck_has_no_basemap_and_carries_only_cells(hotspot_engine):
-    cells = hex_hotspots(engine=hotspot_engine, start=START, end=END)
+    cells = hex_hotspots(engine=hotspot_engine, start=START, end=END, audience=INTERNAL)
     geojson = {"type": "FeatureCollection", "features": [
         {"type": "Feature", "id": "001", "properties": {"name": "Mombasa"},
          "geometry": {"type": "Point", "coordinates": [39.66, -4.05]}}]}
@@ -649,11 +754,43 @@ def test_page_draws_every_mode_with_47_counties(hotspot_db_url, monkeypatch, mod
 def test_page_runs_for_filter_combinations(hotspot_db_url, monkeypatch, params):
     at = _page(hotspot_db_url, monkeypatch, **params)
     assert not problems(at), "\n".join(problems(at))
-    if params.get("hex"):
+    if params.get("mode") == "public":
+        # No hexagon layer on a public screen, even asked for in the link: the county map
+        # with a line saying why, and no word about hidden cells.
+        assert not [w for w in at.toggle if w.key == "hs_hex"]
+        assert not at.get("deck_gl_json_chart") and at.get("plotly_chart")
+        assert any("hexagon layer is not shown on public screens" in i.value for i in at.info)
+        assert not any("hidden cell" in c.value or "cells with fewer than" in c.value
+                       for c in at.caption)
+    elif params.get("hex"):
         assert at.toggle(key="hs_hex").value
         assert not at.get("plotly_chart")  # the hexagon map replaces the choropleth
     elif params.get("region") == "coast":
         assert len(set(_locations(at))) == 6  # the six Coast counties
+
+
+def test_public_page_does_not_offer_the_concerns_mode(hotspot_db_url, monkeypatch):
+    """Even asked for in the link: the map falls back to the default mode, and a line says
+    which modes public screens leave out."""
+    at = _page(hotspot_db_url, monkeypatch,
+               **{"from": "2025-01", "to": "2025-03", "map": "concerns", "mode": "public"})
+    assert not problems(at), "\n".join(problems(at))
+    control = at.segmented_control(key="hs_mode")
+    assert control.value == "rate" and "concerns" not in control.options
+    assert any(i.value.startswith("Not offered on public screens: ")
+               and "Concerns raised" in i.value for i in at.info)
+
+
+def test_public_page_does_not_offer_the_resolution_mode(hotspot_db_url, monkeypatch):
+    """Commitments are public by region only: asked for in the link, the resolution map
+    falls back to the default mode, and the line says it is left out."""
+    at = _page(hotspot_db_url, monkeypatch,
+               **{"from": "2025-01", "to": "2025-03", "map": "resolution", "mode": "public"})
+    assert not problems(at), "\n".join(problems(at))
+    control = at.segmented_control(key="hs_mode")
+    assert control.value == "rate" and "resolution" not in control.options
+    assert any(i.value.startswith("Not offered on public screens: ")
+               and "Resolution" in i.value for i in at.info)
 
 
 def test_switching_modes_and_the_hex_layer(hotspot_db_url, monkeypatch):

@@ -30,11 +30,16 @@ def _overview(url: str) -> dict[str, pd.DataFrame]:
             engine=engine),
         "emerging": emerging_threats(Scope(PERIOD, Audience.INTERNAL), include_all=True,
                                      engine=engine),
-        "resolution": resolution_by_region(engine=engine, as_of=END),
-        "forums": forums_in_period(engine=engine, start=dt.date(2025, 1, 1), end=END),
+        "resolution": resolution_by_region(engine=engine, as_of=END,
+                                           audience=Audience.INTERNAL),
+        "forums": forums_in_period(engine=engine, start=dt.date(2025, 1, 1), end=END,
+                                   audience=Audience.INTERNAL),
         # The Overview's concerns card (forum + chiefs' reports), by county and theme.
         "concerns": concerns_raised(engine=engine, start=dt.date(2025, 1, 1), end=END,
-                                    by="county_theme"),
+                                    by="county_theme", audience=Audience.INTERNAL),
+        # Its public form: region × part cells of every concern to date, all themes.
+        "concerns_public": concerns_raised(engine=engine, start=START, end=END, by="region",
+                                           audience=Audience.PUBLIC),
         "status": data_status(engine=engine),
     }
     return {k: v.sort_values(list(v.columns[:2])).reset_index(drop=True)
@@ -56,6 +61,7 @@ def test_overview_queries_identical_on_sqlite_and_postgres(sqlite_url, postgres_
     assert lite["crime"]["count"].sum() > 0 and len(lite["crime"]) == 47
     assert lite["resolution"]["made"].sum() > 0
     assert len(lite["forums"]) > 0 and lite["concerns"]["concerns"].sum() > 0
+    assert len(lite["concerns_public"]) == 8 and lite["concerns_public"]["concerns"].sum() > 0
     # Public mode never shows a count of 1–4 as a number.
     shown = lite["crime_coast_public"]["count_display"]
     assert all(v == "<5" or int(v.replace(",", "")) == 0 or int(v.replace(",", "")) >= 5

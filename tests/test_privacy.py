@@ -1,8 +1,18 @@
 """Small-count suppression happens in the data layer (docs/METHODS.md, "Public audience")."""
 
+import numpy as np
 import pandas as pd
+import pytest
 
-from data_access.privacy import drop_free_text, suppress_counts
+from data_access import privacy
+from data_access.privacy import (
+    audience_counts,
+    drop_free_text,
+    protect_cells,
+    shown_text,
+    suppress_counts,
+    uncertain,
+)
 from data_access.safe_csv import neutralise_formulas, to_csv_bytes
 
 
@@ -42,3 +52,40 @@ def test_csv_neutralises_formulas_but_keeps_numbers():
     assert out["name"].tolist() == ["'=HYPERLINK(\"x\")", "'+1", "'-2", "'@SUM(A1)", "Kisumu"]
     assert out["count"].tolist() == [-1, 2, 3, 4, 5]
     assert to_csv_bytes(df).startswith(b"\xef\xbb\xbfname,count")
+
+
+def test_protected_cells_enter_totals_as_the_middle_of_1_to_4():
+    cells = pd.DataFrame({"count": [0, 1, 4, 5, 30]})
+    out = protect_cells(cells, ["count"])
+    assert list(out["count"]) == [0, 2.5, 2.5, 5, 30]
+    assert list(out["count_hidden"]) == [0, 1, 1, 0, 0]
+    # Internal: true counts, nothing flagged.
+    inside = protect_cells(cells, ["count"], applies=False)
+    assert list(inside["count"]) == [0, 1, 4, 5, 30] and inside["count_hidden"].sum() == 0
+
+
+@pytest.mark.parametrize(("value", "hidden", "text"), [
+    (np.nan, 0, ""), (0, 0, "0"), (2.5, 1, "<5"), (130, 0, "130"),
+    (127.5, 3, "≈130"),  # 120 shown + three hidden: 123–132, within a tenth of it
+    (5, 2, "2–8"),  # two hidden cells and nothing else: the range they allow
+    (30, 12, "12–48"), (1227.5, 30, "≈1,230"),
+])
+def test_shown_text_says_what_the_shown_cells_allow(value, hidden, text):
+    assert shown_text(value, hidden) == text
+
+
+def test_secondary_protection_off_shows_exact_sums(monkeypatch):
+    monkeypatch.setattr(privacy, "SECONDARY", False)
+    out = protect_cells(pd.DataFrame({"count": [3, 20]}), ["count"])
+    assert list(out["count"]) == [3, 20] and list(out["count_hidden"]) == [1, 0]
+    assert shown_text(23, 1) == "23"
+
+
+def test_audience_counts_drop_what_is_derived_from_an_uncertain_count():
+    frame = pd.DataFrame({"count": [2.5, 5.0, 127.5], "count_hidden": [1, 2, 3],
+                          "rate": [1.0, 2.0, 3.0]})
+    out = audience_counts(frame, ["count"], public=True, dependents={"count": ["rate"]})
+    assert list(out["count_display"]) == ["<5", "2–8", "≈130"]
+    assert out["count"].isna().tolist() == [True, False, False]
+    assert out["rate"].isna().tolist() == [True, True, False]
+    assert uncertain(out["count_display"]).tolist() == [True, True, False]

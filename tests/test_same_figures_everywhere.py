@@ -36,7 +36,8 @@ def figures(demo_sqlite_url: str) -> dict:
         "counties": county_crime(scope, engine=engine).set_index("county"),
         "mombasa": crime_summary(Scope(period, Audience.INTERNAL, county=MOMBASA),
                                  engine=engine),
-        "export": export_frame(engine, kind="county-metrics", scope=scope)
+        "export": export_frame(engine, kind="county-metrics", scope=scope,
+                               audience=Audience.INTERNAL)
         .set_index("county"),
     }
 

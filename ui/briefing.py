@@ -47,13 +47,13 @@ from data_access.figures.crime import (
 )
 from data_access.figures.emerging import emerging_threats
 from data_access.figures.scope import Audience, Period, Scope, month_label
-from data_access.forums import forums_in_period
+from data_access.forums import forum_totals
 from data_access.metrics import DEFINITIONS
-from data_access.privacy import suppress_counts
+from data_access.privacy import audience_counts
 from data_access.status import data_status, has_demo
 from geo.boundaries import ATTRIBUTION, counties_geojson, county_boundaries, county_centroids
 from ui.blocks import count_text
-from ui.i18n import t, verdict_label
+from ui.i18n import commitments_public_note, t, verdict_label
 
 MAP_PX = (760, 640)
 # Pixels per layout pixel: sharp when printed, small enough to embed quickly.
@@ -96,6 +96,7 @@ class _Content:
     notes: list[str]  # under the key numbers: what the crime figures cover and compare
     lang: str
     trend_note: str = ""  # under the trend: gaps and counties reporting
+    overdue_empty: str = ""  # in place of an empty overdue table (public: no list at all)
 
 
 # ------------------------------------------------------------------- static images
@@ -231,7 +232,7 @@ def trend_frame(scope: Scope, *, engine=None, lang: str = "en") -> tuple[pd.Data
     first = min(period.start, add_months(period.end, -11))
     series = monthly_series(scope.with_period(Period(first, period.end)), engine=engine)
     sensitive = pd.Series(categories_sensitive(scope.categories), index=series.index)
-    series = suppress_counts(series, ["count", "previous_year"], public=scope.public,
+    series = audience_counts(series, ["count", "previous_year"], public=scope.public,
                              sensitive=sensitive)
     # A month still running is drawn apart (charts.trends), never read as a whole month.
     running = period.end.replace(day=1) if period.to_date else None
@@ -341,6 +342,27 @@ def map_context(county_codes: tuple[str, ...]) -> tuple[str, ...]:
     return tuple(sorted(shown))
 
 
+def _overdue_section(overdue: pd.DataFrame | None, lang: str
+                     ) -> tuple[pd.DataFrame, str, str]:
+    """The brief's overdue table (the longest overdue first), the note under it and the
+    text in place of an empty table. ``overdue`` is None on a public brief: lists of
+    individual commitments are not shown there (the overdue count is a key number)."""
+    if overdue is None:
+        return pd.DataFrame(), "", t("cm_lists_not_public", lang)
+    overdue_rows = overdue[overdue["overdue"]].head(OVERDUE_ROWS)
+    overdue_table = pd.DataFrame({
+        t("brief_commitment", lang): overdue_rows["title"].astype(str),
+        t("brief_institution", lang): overdue_rows["institution_short"],
+        t("county", lang): overdue_rows["county"],
+        t("brief_due", lang): pd.to_datetime(overdue_rows["due_on"]).dt.strftime("%d %b %Y"),
+        t("brief_days_overdue", lang): overdue_rows["days_overdue"].map(_fmt),
+    })
+    n_overdue = int(overdue["overdue"].sum())
+    note = (f"{n_overdue - OVERDUE_ROWS:,} more overdue commitments are not listed "
+            "(the longest overdue are shown)." if n_overdue > OVERDUE_ROWS else "")
+    return overdue_table, note, ""
+
+
 def _gather(*, scope: Scope, county_codes: tuple[str, ...], scope_label: str,
             start: dt.date, end: dt.date, categories: tuple[str, ...],
             themes: tuple[str, ...], public: bool, lang: str, engine, now: dt.datetime,
@@ -355,16 +377,23 @@ def _gather(*, scope: Scope, county_codes: tuple[str, ...], scope_label: str,
     map_codes = map_context(county_codes)
     if map_codes:
         crime_map = crime_map[crime_map["county_code"].isin(map_codes)]
-    forums = forums_in_period(start=start, end=end, county_codes=county_codes, engine=engine)
-    # Concerns raised = at forums held in the period + in chiefs' reports for its months.
+    forums = forum_totals(start=start, end=end, county_codes=county_codes,
+                          audience=scope.audience, engine=engine).iloc[0]
+    # Concerns raised = at forums held in the period + in chiefs' reports for its months;
+    # public: every concern to date, all themes, for the area's region (Kenya when none).
     concerns = concerns_raised(start=start, end=end, county_codes=county_codes, themes=themes,
-                               public=public, engine=engine).iloc[0]
+                               audience=scope.audience, engine=engine).iloc[0]
+    # Commitments: public, every commitment to date, all themes, status today, for the
+    # area's region (Kenya when none); internal, those in scope, status on the end date.
     totals = commitment_totals(as_of=end, county_codes=county_codes, themes=themes,
-                               public=public, engine=engine).iloc[0]
+                               audience=scope.audience, engine=engine).iloc[0]
+    cm_as_of = clock.today() if scope.public else end
     trend, trend_note = trend_frame(scope, engine=engine, lang=lang)
     threats = emerging_threats(scope, engine=engine)
-    overdue = overdue_commitments(as_of=end, county_codes=county_codes, themes=themes,
-                                  public=public, engine=engine)
+    # The overdue list is internal only; a public brief has the count (key numbers) alone.
+    overdue = None if scope.public else overdue_commitments(
+        as_of=end, county_codes=county_codes, themes=themes, audience=scope.audience,
+        engine=engine)
     demo = has_demo(engine=engine)
     status = data_status(engine=engine).set_index("source")
     timings["data"] = time.perf_counter() - started
@@ -373,21 +402,22 @@ def _gather(*, scope: Scope, county_codes: tuple[str, ...], scope_label: str,
 
     kpis = [
         *crime_key_numbers(summary, lang=lang),
-        (t("forums_held", lang), f"{len(forums):,}",
-         t("brief_attended", lang, n=int(forums["attendance_total"].sum())) if len(forums)
+        (t("forums_held", lang), forums["forums_display"],
+         t("brief_attended", lang, n=int(forums["attendance"])) if forums["forums"]
          else "", "Jukwaa la Usalama forums held in the period."),
         (t("concerns_raised", lang), str(concerns["concerns_display"]),
          t("concerns_parts", lang, forum=concerns["forum_concerns_display"],
            chief=concerns["chief_concerns_display"]), DEFINITIONS["concerns_raised"]),
         (t("commitments_made", lang), count_text(totals, "made"),
          t("brief_unverified", lang, n=count_text(totals, "unverified")),
-         "Commitments made up to the end date."),
+         "Commitments made up to the end date." if not scope.public
+         else commitments_public_note(totals, cm_as_of, lang)),
         (t("resolution_rate", lang), "—" if pd.isna(rate) else f"{rate:.0%}",
          t("brief_verified", lang, a=count_text(totals, "fulfilled"),
            b=count_text(totals, "verified")),
          DEFINITIONS["resolution"]),
         (t("overdue", lang), count_text(totals, "overdue"),
-         t("brief_as_of", lang, date=f"{end:%d %b %Y}") + "; "
+         t("brief_as_of", lang, date=f"{cm_as_of:%d %b %Y}") + "; "
          + t("kpi_past_due_unverified", lang, n=count_text(totals, "past_due_unverified")),
          DEFINITIONS["overdue"]),
     ]
@@ -418,18 +448,13 @@ def _gather(*, scope: Scope, county_codes: tuple[str, ...], scope_label: str,
         t("brief_category", lang): threat_rows["category_sw" if lang == "sw" else "category"],
         t("brief_why", lang): threat_rows["reason_sw" if lang == "sw" else "reason"],
     })
-    overdue_rows = overdue[overdue["overdue"]].head(OVERDUE_ROWS)
-    overdue_table = pd.DataFrame({
-        t("brief_commitment", lang): overdue_rows["title"].astype(str),
-        t("brief_institution", lang): overdue_rows["institution_short"],
-        t("county", lang): overdue_rows["county"],
-        t("brief_due", lang): pd.to_datetime(overdue_rows["due_on"]).dt.strftime("%d %b %Y"),
-        t("brief_days_overdue", lang): overdue_rows["days_overdue"].map(_fmt),
-    })
-    n_overdue = int(overdue["overdue"].sum())
+    overdue_table, overdue_note, overdue_empty = _overdue_section(overdue, lang)
     notes = crime_notes(summary, lang=lang)
-    overdue_note = (f"{n_overdue - OVERDUE_ROWS:,} more overdue commitments are not listed "
-                    "(the longest overdue are shown)." if n_overdue > OVERDUE_ROWS else "")
+    if scope.public:  # what the public concerns figure covers (data_access.concerns)
+        notes.append(t("concerns_public_note", lang,
+                       area=concerns["area_sw" if lang == "sw" else "area"]))
+        # ... and what the public commitment figures cover (data_access.commitments).
+        notes.append(commitments_public_note(totals, cm_as_of, lang))
 
     def as_of(key: str) -> str:
         value = status.loc[key, "last"] if key in status.index else None
@@ -458,7 +483,8 @@ def _gather(*, scope: Scope, county_codes: tuple[str, ...], scope_label: str,
                                   lang=lang, comparison=scope.period.comparison),
         generated=f"{t('brief_generated', lang)} {now:%d %b %Y %H:%M}",
         demo=demo, kpis=kpis, map_png=map_png, trend_png=trend_png, emerging=emerging,
-        overdue=overdue_table, overdue_note=overdue_note, definitions=definitions,
+        overdue=overdue_table, overdue_note=overdue_note, overdue_empty=overdue_empty,
+        definitions=definitions,
         sources=sources, notes=notes, lang=lang, trend_note=trend_note)
 
 
@@ -534,7 +560,7 @@ def render_html(c: _Content) -> bytes:
 <h2>{e(t('emerging_threats', lang))}</h2>
 {_table_html(c.emerging, t('brief_no_emerging', lang))}
 <h2>{e(t('overdue', lang))}</h2>
-{_table_html(c.overdue, t('brief_no_overdue', lang))}
+{_table_html(c.overdue, c.overdue_empty or t('brief_no_overdue', lang))}
 {f"<p class='note'>{e(c.overdue_note)}</p>" if c.overdue_note else ""}
 <h2>{e(t('brief_definitions', lang))}</h2><dl>{defs}</dl>
 <footer><strong>{e(t('source', lang))}</strong><ul>{sources}</ul>
@@ -654,7 +680,7 @@ def render_pdf(c: _Content) -> bytes:
     d.ln(2)
     _keep_space(d, 30)
     _heading(d, fam, tx(t("overdue", lang)), width)
-    _table_pdf(d, fam, tx, c.overdue, width, t("brief_no_overdue", lang),
+    _table_pdf(d, fam, tx, c.overdue, width, c.overdue_empty or t("brief_no_overdue", lang),
                x=d.l_margin, widths=(0.44, 0.14, 0.14, 0.14, 0.14))
     if c.overdue_note:
         d.set_font(fam, "", 8)

@@ -1,4 +1,8 @@
-"""A searchable commitment picker shared by the chain view and the progress form."""
+"""A searchable commitment picker shared by the chain view and the progress form.
+
+Internal screens only: its labels are commitment titles, so for the public audience
+:func:`data_access.chain.commitment_choices` raises ``NotForPublic`` (pages show an info
+line instead of calling it)."""
 
 from __future__ import annotations
 
@@ -7,24 +11,27 @@ import streamlit as st
 
 from charts.commitments import status_label
 from data_access.chain import commitment_choices
+from data_access.commitments import internal_only
+from data_access.figures.scope import Audience
 from ui.i18n import t
 
 
 def pick_commitment(*, prefix: str, county_codes: tuple[str, ...], deep_link: int | None,
-                    lang: str) -> int:
+                    lang: str, audience: Audience) -> int:
     """Search box + selectbox of commitments in scope; returns the chosen id.
 
     A deep-linked commitment outside the filters' scope is still offered (first), so a
     shared link always opens. Stops the page with a note when nothing matches. Widget
     keys are ``<prefix>_search`` and ``<prefix>_commitment``.
     """
+    internal_only(audience, "the commitment picker")
     key = f"{prefix}_commitment"
     search = st.text_input(t("find_commitment", lang), key=f"{prefix}_search",
                            placeholder=t("find_placeholder", lang))
-    choices = commitment_choices(county_codes=county_codes, search=search)
+    choices = commitment_choices(audience=audience, county_codes=county_codes, search=search)
     wanted = st.session_state.get(key, deep_link)
     if wanted is not None and wanted not in set(choices["commitment_id"]):
-        extra = commitment_choices(search=str(wanted))
+        extra = commitment_choices(audience=audience, search=str(wanted))
         choices = pd.concat([extra[extra["commitment_id"] == wanted], choices],
                             ignore_index=True)
     if choices.empty:

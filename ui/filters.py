@@ -4,6 +4,11 @@ URL parameters: ``from``/``to`` (YYYY-MM), ``region`` (region code), ``county`` 
 code), ``cat`` and ``theme`` (comma-separated codes), ``mode=public`` (presenter mode)
 and ``lang=sw``. app.py renders the widgets once per run; pages call
 :func:`current_filters` to read them.
+
+A public screen is locked (:func:`public_locked`): once a link with ``mode=public`` is
+opened, or presenter mode is switched on, the session stays public — the toggle is no
+longer drawn and ``mode=public`` is written back to the URL on every run, whatever page
+is opened. Only :func:`unlock_public` (after the access code, ui/frame.py) ends it.
 """
 
 from __future__ import annotations
@@ -21,6 +26,9 @@ from data_access.status import data_bounds
 from ui.i18n import t
 
 _STATE_KEY = "jukwaa_filters"
+# Kept in the session, not only in the URL: navigating inside the app (which drops the
+# URL's parameters) or editing the URL cannot unlock a public screen.
+PUBLIC_LOCK_KEY = "jukwaa_public_locked"
 
 @dataclass(frozen=True)
 class Filters:
@@ -168,8 +176,16 @@ def render_sidebar_filters() -> Filters:
         format_func=lambda c: _label(reference.THEME_BY_CODE[c], lang),
         placeholder=t("all", lang),
     )
-    public = sb.toggle(t("presenter_mode", lang), key="f_public",
-                       help=t("presenter_help", lang))
+    if st.query_params.get("mode") == "public":
+        lock_public()
+    if public_locked():
+        public = True  # no toggle: leaving takes the access code (ui.frame)
+    else:
+        # Switched on, it locks before the next run draws anything: the toggle is gone.
+        public = sb.toggle(t("presenter_mode", lang), key="f_public",
+                           help=t("presenter_help", lang), on_change=_lock_if_public)
+        if public:
+            lock_public()
     filters = Filters(
         start=month_start(start), end=_period_end(end, today), region=region or None,
         county=county or None, categories=tuple(cats), themes=tuple(themes),
@@ -178,6 +194,30 @@ def render_sidebar_filters() -> Filters:
     _write_url(filters)
     st.session_state["jukwaa_current_filters"] = filters
     return filters
+
+
+def public_locked() -> bool:
+    """True while this session is a locked public screen."""
+    return bool(st.session_state.get(PUBLIC_LOCK_KEY))
+
+
+def lock_public() -> None:
+    """Make this session a public screen until :func:`unlock_public`."""
+    st.session_state[PUBLIC_LOCK_KEY] = True
+
+
+def _lock_if_public() -> None:
+    if st.session_state.get("f_public"):
+        lock_public()
+
+
+def unlock_public() -> None:
+    """End the public screen (call only after the access code was given): presenter mode
+    off, ``mode=public`` out of the URL. The caller reruns."""
+    st.session_state[PUBLIC_LOCK_KEY] = False
+    st.session_state["f_public"] = False
+    if "mode" in st.query_params:
+        del st.query_params["mode"]
 
 
 def _label(item, lang: str) -> str:

@@ -1,5 +1,5 @@
 """The frame every page shares: database start-up, access gate, demo badge, data as-of,
-and presenter-mode styling."""
+presenter-mode styling and the one way off a locked public screen."""
 
 from __future__ import annotations
 
@@ -10,7 +10,7 @@ import streamlit as st
 from config import get_settings
 from data_access.engine import DatabaseUnavailable, check_reachable, get_engine, init_db
 from data_access.status import data_status, has_demo, is_empty
-from ui.filters import Filters
+from ui.filters import Filters, public_locked, unlock_public
 from ui.i18n import t
 
 
@@ -51,12 +51,47 @@ def access_gate() -> None:
         return
     st.title("Jukwaa la Usalama")
     entered = st.text_input("Access code", type="password")
-    if entered and hmac.compare_digest(entered, code):
+    if code_matches(entered, code):
         st.session_state["jukwaa_access_ok"] = True
         st.rerun()
     if entered:
         st.error("That access code is not right.")
     st.stop()
+
+
+def code_matches(entered: str | None, code: str | None) -> bool:
+    """True when ``entered`` is the access code (compared in constant time)."""
+    if not entered or not code:
+        return False
+    return hmac.compare_digest(entered.encode("utf-8"), code.encode("utf-8"))
+
+
+def leave_public_control(filters: Filters) -> None:
+    """On a locked public screen, a small sidebar control that asks for the access code
+    and, when it is right, returns the screen to the internal audience.
+
+    Without an access code configured the screen cannot be unlocked: the control says
+    that leaving needs ``JUKWAA_ACCESS_CODE`` to be set.
+    """
+    if not public_locked():
+        return
+    lang = filters.lang
+    code = get_settings().access_code
+    with st.sidebar.expander(t("leave_public", lang), icon=":material/lock:"):
+        st.caption(t("public_locked", lang))
+        if not code:
+            st.info(t("leave_public_no_code", lang))
+            return
+        with st.form("leave_public_form", clear_on_submit=True, border=False):
+            entered = st.text_input(t("access_code", lang), type="password",
+                                    key="leave_public_code")
+            submitted = st.form_submit_button(t("leave_public_button", lang),
+                                              key="leave_public_submit")
+        if submitted:
+            if code_matches(entered, code):
+                unlock_public()
+                st.rerun()
+            st.error(t("leave_public_wrong", lang))
 
 
 def status_bar(filters: Filters) -> None:

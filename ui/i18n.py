@@ -15,9 +15,29 @@ LABELS: dict[str, tuple[str, str]] = {
     "all": ("All", "Zote"),
     "presenter_mode": ("Presenter mode (public screen)", "Hali ya uwasilishaji (skrini ya umma)"),
     "presenter_help": (
-        "Large, simple charts; counts under 5 shown as <5; no names or free text.",
-        "Chati kubwa na rahisi; idadi chini ya 5 huonyeshwa kama <5; hakuna majina wala maandishi.",
+        "Large, simple charts; counts under 5 shown as <5 and totals that include them as "
+        "estimates (≈); no lists, names or free text.",
+        "Chati kubwa na rahisi; idadi chini ya 5 huonyeshwa kama <5 na jumla zinazozijumuisha "
+        "kama makadirio (≈); hakuna orodha, majina wala maandishi.",
     ),
+    # locked public screen (ui.frame.leave_public_control)
+    "leave_public": ("Leave public screen", "Ondoka kwenye skrini ya umma"),
+    "public_locked": ("This is a public screen: small counts read <5, and no lists of "
+                      "records, names or free text are shown. Leaving it takes the access "
+                      "code.",
+                      "Hii ni skrini ya umma: idadi ndogo huonyeshwa kama <5, na hakuna "
+                      "orodha za kumbukumbu, majina wala maandishi huru. Kuiacha kunahitaji "
+                      "msimbo wa kuingia."),
+    "leave_public_no_code": ("Leaving the public screen needs the access code, and none is "
+                             "set: an administrator must set JUKWAA_ACCESS_CODE. This screen "
+                             "stays public.",
+                             "Kuondoka kwenye skrini ya umma kunahitaji msimbo wa kuingia, na "
+                             "haujawekwa: msimamizi lazima aweke JUKWAA_ACCESS_CODE. Skrini "
+                             "hii inabaki ya umma."),
+    "access_code": ("Access code", "Msimbo wa kuingia"),
+    "leave_public_button": ("Unlock", "Fungua"),
+    "leave_public_wrong": ("That access code is not right. The screen stays public.",
+                           "Msimbo huo si sahihi. Skrini inabaki ya umma."),
     "demo_badge": ("DEMO DATA — generated, not real figures",
                    "DATA YA MAJARIBIO — si takwimu halisi"),
     "data_as_of": ("Data as of", "Data hadi"),
@@ -36,6 +56,36 @@ LABELS: dict[str, tuple[str, str]] = {
                                 "{n} zimepita muda, hazijathibitishwa"),
     "concerns_parts": ("{forum} at forums · {chief} in chiefs' reports",
                        "{forum} kwenye mabaraza · {chief} kwenye ripoti za machifu"),
+    # public screens: concerns raised by region only (data_access.concerns)
+    "concerns_public_note": ("Concerns raised on public screens: all themes, since records "
+                             "began, by region. Shown: {area}.",
+                             "Malalamiko kwenye skrini za umma: mada zote, tangu kumbukumbu "
+                             "zilipoanza, kwa eneo. Yanayoonyeshwa: {area}."),
+    "concerns_theme_not_public": ("Concerns by theme are not shown on public screens: "
+                                  "concerns raised are public by region only, all themes, "
+                                  "since records began ({area}: {n}).",
+                                  "Malalamiko kwa mada hayaonyeshwi kwenye skrini za umma: "
+                                  "malalamiko yaliyotolewa huonyeshwa kwa eneo tu, mada "
+                                  "zote, tangu kumbukumbu zilipoanza ({area}: {n})."),
+    "chief_themes_not_public": ("What chiefs name as their top concerns is not shown on "
+                                "public screens: concerns are public by region only.",
+                                "Wasiwasi mkuu unaotajwa na machifu hauonyeshwi kwenye "
+                                "skrini za umma: malalamiko huonyeshwa kwa eneo tu."),
+    "map_modes_not_public": ("Not offered on public screens: {modes}. These figures are "
+                             "public by region only (Overview).",
+                             "Hazitolewi kwenye skrini za umma: {modes}. Takwimu hizi "
+                             "huonyeshwa kwa eneo tu (Muhtasari)."),
+    "exp_public_no_concerns": ("Concerns raised are not in the public file: public screens "
+                               "show them by region only, all themes, since records began.",
+                               "Malalamiko yaliyotolewa hayamo kwenye faili ya umma: skrini "
+                               "za umma huyaonyesha kwa eneo tu, mada zote, tangu kumbukumbu "
+                               "zilipoanza."),
+    "exp_public_no_commitments": ("Commitments are not in the public file: public screens "
+                                  "show them by region only, all themes, since forums "
+                                  "began.",
+                                  "Ahadi hazimo kwenye faili ya umma: skrini za umma "
+                                  "huzionyesha kwa eneo tu, mada zote, tangu mabaraza "
+                                  "yalipoanza."),
     "forums_held": ("Forums held", "Mabaraza yaliyofanyika"),
     "crime_map_title": ("Crime rate per 100,000 by county", "Kiwango cha uhalifu kwa kaunti"),
     "resolution_by_region": ("Commitment resolution by region", "Utatuzi wa ahadi kwa eneo"),
@@ -88,9 +138,15 @@ LABELS: dict[str, tuple[str, str]] = {
     "hex_caption": ("{incidents} incidents in {cells} cells.",
                     "Matukio {incidents} katika heksagoni {cells}."),
     "hex_hidden": ("{incidents} incidents in {cells} cells with fewer than 5 are not shown "
-                   "(presenter mode).",
+                   "(a sensitive category).",
                    "Matukio {incidents} katika heksagoni {cells} zenye chini ya 5 "
-                   "hayaonyeshwi (hali ya uwasilishaji)."),
+                   "hayaonyeshwi (aina nyeti ya uhalifu)."),
+    "hex_not_public": ("The hexagon layer is not shown on public screens: its cells locate "
+                       "incidents and, beside the county totals, would give hidden small "
+                       "counts back. The map shows counties.",
+                       "Tabaka la heksagoni halionyeshwi kwenye skrini za umma: heksagoni "
+                       "zinaonyesha mahali matukio yalipotokea na, kando ya jumla za kaunti, "
+                       "zingefichua idadi ndogo zilizofichwa. Ramani inaonyesha kaunti."),
     # trends page
     "trends": ("Trends", "Mwenendo"),
     "trends_caption": ("Crime month by month for {scope}, {period}, beside the same months a "
@@ -285,6 +341,25 @@ LABELS: dict[str, tuple[str, str]] = {
                       "Onyesha pia ahadi zinazotarajiwa ndani ya siku 30"),
     "overdue_title": ("Overdue commitments ({n}), oldest first",
                       "Ahadi zilizochelewa ({n}), za zamani kwanza"),
+    # public screens: the overdue count without its list (data_access.commitments)
+    "overdue_count_title": ("Overdue commitments ({n})", "Ahadi zilizochelewa ({n})"),
+    "cm_lists_not_public": ("Lists of individual commitments are not shown on public "
+                            "screens.",
+                            "Orodha za ahadi moja moja hazionyeshwi kwenye skrini za umma."),
+    # public screens: commitments by region, all themes, to date (data_access.commitments)
+    "cm_public_note": ("Commitments on public screens: all themes, since forums began, by "
+                       "region. Status as of {date}.",
+                       "Ahadi kwenye skrini za umma: mada zote, tangu mabaraza yalipoanza, "
+                       "kwa eneo. Hali kufikia {date}."),
+    "cm_public_area": ("Figures for {area}.", "Takwimu za {area}."),
+    "cm_public_region": ("{name} region", "eneo la {name}"),
+    "cm_by_status": ("Status", "Hali"),
+    "cm_not_public": ("Commitments by county, theme, institution or forum, and their timing "
+                      "(days to fulfil, on time, fulfilment since the forum), are not shown "
+                      "on public screens.",
+                      "Ahadi kwa kaunti, mada, taasisi au baraza, na muda wake (siku hadi "
+                      "kutimizwa, kwa wakati, utimizaji tangu baraza), hazionyeshwi kwenye "
+                      "skrini za umma."),
     "overdue_caption": ("The chart shows the 25 oldest; the table and CSV list them all.",
                         "Chati inaonyesha 25 za zamani zaidi; jedwali na CSV zinaorodhesha "
                         "zote."),
@@ -387,10 +462,12 @@ LABELS: dict[str, tuple[str, str]] = {
                        "'Fulfilled' needs evidence.",
                        "Kila taarifa huongezwa kwenye historia; hakuna kinachofutwa. "
                        "'Imetimizwa' inahitaji ushahidi."),
-    "record_hidden_public": ("Recording progress is not available in presenter mode. Switch "
-                             "presenter mode off to record an update.",
+    "record_hidden_public": ("Recording progress is not available in presenter mode. "
+                             "Leave the public screen (access code, in the sidebar) to "
+                             "record an update.",
                              "Kurekodi maendeleo hakupatikani katika hali ya uwasilishaji. "
-                             "Zima hali hiyo kurekodi."),
+                             "Ondoka kwenye skrini ya umma (msimbo wa kuingia, pembeni) "
+                             "kurekodi."),
     "current_status": ("Current status", "Hali ya sasa"),
     "see_chain": ("See its forum and concern", "Ona baraza na lalamiko lake"),
     "changed_since_loaded": ("Someone else updated this commitment after you opened it "
@@ -471,6 +548,18 @@ LABELS: dict[str, tuple[str, str]] = {
     "exp_scope_filters": ("Only the area and period in the sidebar",
                           "Eneo na kipindi kilichochaguliwa pekee"),
     "exp_metrics": ("County metrics", "Takwimu za kaunti"),
+    "exp_public_records": ("Lists of individual records (incidents, forums, concerns, "
+                           "commitments and their updates, chiefs' reports, published "
+                           "counts) are not offered on public screens. The county metrics "
+                           "below are figures as the public pages show them.",
+                           "Orodha za kumbukumbu moja moja (matukio, mabaraza, malalamiko, "
+                           "ahadi na masasisho yake, ripoti za machifu, idadi "
+                           "zilizochapishwa) hazitolewi kwenye skrini za umma. Takwimu za "
+                           "kaunti hapa chini ni kama kurasa za umma zinavyozionyesha."),
+    "exp_public_counts": ("public screen: counts as the pages show them (<5 for 1–4; ≈ or a "
+                          "range where a figure holds hidden counts)",
+                          "skrini ya umma: idadi kama kurasa zinavyozionyesha (<5 kwa 1–4; ≈ "
+                          "au kiwango pale takwimu ina idadi zilizofichwa)"),
     "brief_title": ("Security brief", "Taarifa fupi ya usalama"),
     "brief_generated": ("Generated", "Imetolewa"),
     "brief_area": ("Area", "Eneo"),
@@ -509,8 +598,12 @@ LABELS: dict[str, tuple[str, str]] = {
     "brief_compared_with": ("Compared with", "Ikilinganishwa na"),
     "brief_coverage": ("Crime data", "Data ya uhalifu"),
     "brief_comparison": ("Change", "Mabadiliko"),
-    "brief_hidden": ("* Counts of 1–4 are hidden (presenter mode or a sensitive category).",
-                     "* Idadi za 1–4 zimefichwa (hali ya maonyesho au aina nyeti ya uhalifu)."),
+    "brief_hidden": ("* Counts of 1–4 are hidden (public screen or a sensitive category); on "
+                     "a public screen a total that includes them counts each as 2.5 and "
+                     "reads as an estimate (≈) or a range.",
+                     "* Idadi za 1–4 zimefichwa (skrini ya umma au aina nyeti ya uhalifu); "
+                     "kwenye skrini ya umma jumla inayozijumuisha huhesabu kila moja kama 2.5 "
+                     "na huonyeshwa kama makadirio (≈) au kiwango."),
     "brief_trend_gaps": ("A gap in the line is a month without data, never 0.",
                          "Pengo kwenye mstari ni mwezi usio na data, si 0."),
     "brief_trend_partial": ("Not every county in the area reported in {k} of {n} months "
@@ -525,6 +618,19 @@ def t(key: str, lang: str = "en", **fmt: object) -> str:
     en, sw = LABELS.get(key, (key, key))
     text = sw if lang == "sw" else en
     return text.format(**fmt) if fmt else text
+
+
+def commitments_public_note(totals, date, lang: str = "en") -> str:
+    """The note beside commitment figures on a public screen: they cover all themes since
+    forums began, by region, status as of ``date`` (today), and, unless ``totals`` is
+    None (a table of every region), the area of ``totals`` (a row of
+    ``data_access.commitments.commitment_totals``: a region, or Kenya)."""
+    note = t("cm_public_note", lang, date=f"{date:%d %b %Y}")
+    if totals is None:
+        return note
+    area = "Kenya" if totals["code"] == "all" else t(
+        "cm_public_region", lang, name=totals["name_sw" if lang == "sw" else "name"])
+    return f"{note} {t('cm_public_area', lang, area=area)}"
 
 
 def verdict_label(verdict: str, lang: str = "en") -> str:

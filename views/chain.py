@@ -1,6 +1,9 @@
 """The chain: forum → the concerns citizens raised → the commitments answering each →
 every status update with its evidence; and back up from any commitment to its concern
-and forum. Deep links: ``?forum=<id>`` and ``?commitment=<id>``."""
+and forum. Deep links: ``?forum=<id>`` and ``?commitment=<id>``.
+
+Internal screens only: the chain lists individual concerns, commitments and updates, so a
+public screen shows a note instead (data_access.chain raises NotForPublic there)."""
 
 import pandas as pd
 import streamlit as st
@@ -55,8 +58,7 @@ def history_table(history: pd.DataFrame) -> pd.DataFrame:
                         "status": history["status"].map(lambda s: status_label(s, lang))})
     for col, name in (("note", "note"), ("evidence", "evidence"),
                       ("recorded_by", "recorded by")):
-        if col in history.columns:  # free text is absent in presenter mode
-            out[name] = history[col]
+        out[name] = history[col]
     out["source"] = history["source_kind"]
     return out
 
@@ -72,6 +74,9 @@ def go_to_forum(forum_id: int) -> None:
 
 
 st.title(t("chain_title", lang))
+if f.public:
+    st.info(t("cm_lists_not_public", lang), icon=":material/visibility_off:")
+    st.stop()
 st.caption(t("chain_caption", lang))
 
 deep_commitment, deep_forum = _param_id("commitment"), _param_id("forum")
@@ -82,13 +87,14 @@ mode = st.segmented_control(t("chain_start", lang), ["forum", "commitment"], key
 
 # --- down from a forum -------------------------------------------------------------------
 if mode == "forum":
-    forums = forum_choices(start=f.start, end=f.end, county_codes=f.county_codes)
+    forums = forum_choices(start=f.start, end=f.end, county_codes=f.county_codes,
+                           audience=f.audience)
     if forums.empty:
         st.info(t("chain_no_forums", lang, scope=f.scope_label, period=f.period_label))
-        forums = forum_choices(county_codes=f.county_codes)
+        forums = forum_choices(county_codes=f.county_codes, audience=f.audience)
     wanted = st.session_state.get("ch_forum", deep_forum)
     if wanted is not None and wanted not in set(forums["forum_id"]):
-        extra = forum_choices()
+        extra = forum_choices(audience=f.audience)
         forums = pd.concat([extra[extra["forum_id"] == wanted], forums], ignore_index=True)
     if forums.empty:
         st.info(t("no_data", lang))
@@ -103,11 +109,11 @@ if mode == "forum":
     st.query_params.pop("commitment", None)
     st.query_params["forum"] = str(forum_id)
 
-    info = forum_detail(forum_id=forum_id).iloc[0]
-    chain = forum_chain(forum_id=forum_id, today=today, public=f.public)
+    info = forum_detail(forum_id=forum_id, audience=f.audience).iloc[0]
+    chain = forum_chain(forum_id=forum_id, today=today, audience=f.audience)
     items = chain.dropna(subset=["commitment_id"])
     history = commitment_history(commitment_ids=tuple(int(i) for i in items["commitment_id"]),
-                                 public=f.public)
+                                 audience=f.audience)
     st.subheader(f"{info['edition']} — {info['county']} ({info['region']})")
     st.caption(f"{t('held_on', lang)} {_date(info['held_on'])} · {t('venue', lang)}: "
                f"{info['venue']}")
@@ -141,8 +147,7 @@ if mode == "forum":
         with st.container(border=True):
             st.markdown(f"**{theme}** · {t('raised_on', lang)} {_date(first['raised_on'])}"
                         + (f" · {t('raised_by', lang)} {group.lower()}" if group else ""))
-            if "summary" in rows.columns:
-                st.markdown(f"> {first['summary']}")
+            st.markdown(f"> {first['summary']}")
             answered = rows.dropna(subset=["commitment_id"])
             if answered.empty:
                 st.caption(t("no_commitment", lang))
@@ -169,14 +174,15 @@ if mode == "forum":
 else:
     st.query_params.pop("forum", None)
     commitment_id = pick_commitment(prefix="ch", county_codes=f.county_codes,
-                                    deep_link=deep_commitment, lang=lang)
+                                    deep_link=deep_commitment, lang=lang,
+                                    audience=f.audience)
 
-    ctx = commitment_context(commitment_id=commitment_id, today=today, public=f.public)
+    ctx = commitment_context(commitment_id=commitment_id, today=today, audience=f.audience)
     if ctx.empty:
         st.warning(t("no_commitment_found", lang))
         st.stop()
     row = ctx.iloc[0].to_dict()
-    history = commitment_history(commitment_ids=(commitment_id,), public=f.public)
+    history = commitment_history(commitment_ids=(commitment_id,), audience=f.audience)
     forum_col, concern_col, commitment_col = st.columns(3)
     with forum_col.container(border=True):
         st.caption(t("chain_forum", lang))
@@ -196,8 +202,7 @@ else:
         st.caption(t("chain_concern", lang))
         st.markdown(f"**{row['theme_sw'] if lang == 'sw' else row['theme']}**")
         st.markdown(f"{t('raised_on', lang)} {_date(row['raised_on'])}")
-        if "summary" in row:
-            st.markdown(f"> {row['summary']}")
+        st.markdown(f"> {row['summary']}")
     with commitment_col.container(border=True):
         st.caption(t("chain_commitment", lang))
         st.markdown(f"**{row['title']}**")
@@ -205,12 +210,10 @@ else:
         st.caption(f"{t('made_on', lang)} {_date(row['made_on'])} · {t('due_on', lang)} "
                    f"{_date(row['due_on'])} · id {commitment_id} · version {row['version']}")
         status_badges(row)
-        if "evidence" in row and isinstance(row["evidence"], str):
+        if isinstance(row["evidence"], str):
             st.caption(f"{t('evidence', lang)}: {row['evidence']}")
-        if not f.public:
-            st.page_link("views/record_update.py", label=t("record_progress", lang),
-                         icon=":material/edit_note:",
-                         query_params={"commitment": str(commitment_id)})
+        st.page_link("views/record_update.py", label=t("record_progress", lang),
+                     icon=":material/edit_note:", query_params={"commitment": str(commitment_id)})
     chart_block(t("history_title", lang),
                 chain_timeline(ctx, history, today=today, lang=lang) if not history.empty
                 else None,

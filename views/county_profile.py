@@ -16,8 +16,9 @@ import streamlit as st
 
 from charts.profile import chiefs_chart, count_bars, status_bars
 from charts.trends import emerging_chart, rate_lines, ytd_bars
-from data_access import reference
+from data_access import clock, reference
 from data_access.chiefs import chiefs_by_county, chiefs_monthly, chiefs_top_themes
+from data_access.commitments import commitment_totals
 from data_access.concerns import concerns_raised
 from data_access.county_profile import (
     commitment_list,
@@ -27,12 +28,12 @@ from data_access.county_profile import (
 )
 from data_access.figures.scope import month_label
 from data_access.figures.trends import monthly_message
-from data_access.forums import forums_in_period
+from data_access.forums import forum_totals
 from data_access.metrics import DEFINITIONS
 from data_access.status import data_status
 from ui.blocks import chart_block, kpi
 from ui.filters import current_filters, set_county
-from ui.i18n import t, verdict_label
+from ui.i18n import commitments_public_note, t, verdict_label
 
 f = current_filters()
 lang = f.lang
@@ -51,16 +52,6 @@ def wrap(text: str, width: int = 24) -> str:
         else:
             line = f"{line} {w}".strip()
     return "<br>".join([*lines, line])
-
-
-def total_text(values: pd.Series) -> str:
-    """The sum of counts some of which may be hidden ("<5", NaN): exact when none is,
-    else a lower bound ("≥ 7": each hidden count is at least 1). A public total is never
-    printed exactly beside hidden parts, so no small count can be worked out by difference.
-    """
-    hidden = int(values.isna().sum())
-    visible = int(values.fillna(0).sum())
-    return f"≥ {visible + hidden:,}" if hidden else f"{visible:,}"
 
 
 def kpi_pair():
@@ -101,29 +92,36 @@ st.caption(t("profile_caption", lang, region=region_name, population=f"{county.p
 crime = county_crime_profile(f.scope)
 row = crime.row
 monthly_note = None if crime.monthly == "monthly" else monthly_message(f.scope, lang=lang)
-forums = forums_in_period(start=f.start, end=f.end, county_codes=codes)
+forums = forum_totals(start=f.start, end=f.end, county_codes=codes,
+                      audience=f.audience).iloc[0]
 # Concerns raised in the period (at forums held in it + in chiefs' reports for its months):
-# the same figure as the Overview and the Hotspots map for this county.
+# the same figure as the Overview and the Hotspots map for this county. Public: the
+# county's region, every concern to date, all themes (the Overview's public figure); no
+# breakdown by theme (data_access raises NotForPublic).
 raised = concerns_raised(start=f.start, end=f.end, county_codes=codes, themes=f.themes,
-                         public=f.public).iloc[0]
-concerns = concerns_by_theme(start=f.start, end=f.end, county_codes=codes, themes=f.themes,
-                             public=f.public)
+                         audience=f.audience).iloc[0]
+concerns = None if f.public else concerns_by_theme(
+    start=f.start, end=f.end, county_codes=codes, themes=f.themes, audience=f.audience)
 concerns_note = None
-if raised["concerns_at_least"] == 0:
+if not f.public and raised["concerns_at_least"] == 0:
     # Nothing raised in the period: the theme chart shows every concern raised up to the
     # period's end instead, and its caption says so (the KPI stays the period's).
     first = f.data_first or dt.date(2000, 1, 1)
     earlier = concerns_by_theme(start=first, end=f.end, county_codes=codes,
-                                themes=f.themes, public=f.public)
+                                themes=f.themes, audience=f.audience)
     if earlier["concerns"].fillna(1).gt(0).any():
         concerns = earlier
         concerns_note = t("concerns_fallback", lang, end=f"{f.end:%d %b %Y}")
     else:
         concerns_note = t("no_concerns", lang)
 statuses = commitment_status_counts(as_of=f.end, county_codes=codes, themes=f.themes,
-                                    public=f.public)
+                                    audience=f.audience)
+# The totals come from the data layer, summed from the same cells (public: "≈" or a range
+# where some are hidden): the Overview's commitment figures for this county.
+made = commitment_totals(as_of=f.end, county_codes=codes, themes=f.themes,
+                         audience=f.audience).iloc[0]
 chiefs = chiefs_by_county(start=f.start, end=f.end, county_codes=codes,
-                          public=f.public).iloc[0]
+                          audience=f.audience).iloc[0]
 status = data_status().set_index("source")
 as_of = {k: status.loc[k, "last"] for k in ("observatory", "forums", "commitments", "chiefs")}
 theme_label = "theme_sw" if sw else "theme"
@@ -250,38 +248,53 @@ with obs_col:
 with forum_col:
     st.header(t("forums_commitments", lang), divider="gray")
     k1, k2 = kpi_pair()
-    bound = "≥: some counts are under 5 and hidden; each adds at least 1."
+    bound = DEFINITIONS["disclosure"] if f.public else \
+        "≥: some counts are under 5 and hidden; each adds at least 1."
+    # Public: the county's region, all themes, to date (the note under the cards says so).
+    area = raised["area_sw" if sw else "area"] if f.public else None
     kpi(k1, t("kpi_concerns", lang), raised["concerns_display"],
         delta=t("concerns_parts", lang, forum=raised["forum_concerns_display"],
                 chief=raised["chief_concerns_display"]), delta_arrow="off",
         help_text=DEFINITIONS["concerns_raised"] + " " + bound)
-    kpi(k2, t("kpi_commitments", lang), total_text(statuses["commitments"]),
-        help_text=t("commitments_made", lang) + ". " + bound)
-    st.caption(t("forums_line", lang, forums=f"{len(forums):,}") + " "
-               + t("overdue_line", lang, overdue=total_text(statuses["overdue"]),
-                   unverified=total_text(statuses["past_due_unverified"]),
-                   date=f"{f.end:%d %b %Y}"))
+    # Public: the commitment figures are the county's region's, all themes, to date.
+    cm_note = commitments_public_note(made, clock.today(), lang) if f.public else None
+    kpi(k2, t("kpi_commitments", lang), made["made_display"],
+        help_text=t("commitments_made", lang) + ". " + bound
+        + (f" {cm_note}" if cm_note else ""))
+    st.caption(t("forums_line", lang, forums=forums["forums_display"]) + " "
+               + t("overdue_line", lang, overdue=made["overdue_display"],
+                   unverified=made["past_due_unverified_display"],
+                   date=f"{(clock.today() if f.public else f.end):%d %b %Y}")
+               + (f" {cm_note}" if cm_note else ""))
+    if f.public:
+        st.caption(t("concerns_public_note", lang, area=area))
 
-    # A total beside a hidden part draws its lower bound ("≥ n"); a hidden total no bar.
-    shown = concerns[concerns["concerns_at_least"].fillna(1) > 0].copy()
-    shown["row"] = shown[theme_label].map(wrap)
-    fig = count_bars(shown, label_col="row", value_col="concerns_at_least",
-                     text_col="concerns_display",
-                     color="#8C6D31") if not shown.empty else None
-    table = pd.DataFrame({"theme": shown[theme_label], "concerns raised": shown["concerns_display"],
-                          "at forums": shown["forum_concerns_display"],
-                          "in chiefs' reports": shown["chief_concerns_display"],
-                          "share %": (shown["share"] * 100).round(1)})
-    chart_block(t("concerns_by_theme", lang), fig, table, filters=f,
-                definition=DEFINITIONS["concerns_raised"] + " Counts under 5 on sensitive "
-                           "themes (GBV, violent extremism) always read <5.",
-                source="Forum records (concerns) and chiefs' monthly reports (NGAO)",
-                as_of=as_of["forums"],
-                key="profile_concerns", caption=concerns_note)
+    if f.public:  # concerns are public by region only: no theme breakdown
+        st.subheader(t("concerns_by_theme", lang))
+        st.info(t("concerns_theme_not_public", lang, area=area,
+                  n=raised["concerns_display"]), icon=":material/lock:")
+    else:
+        # A total beside a hidden part draws its lower bound ("≥ n"); a hidden total no bar.
+        shown = concerns[concerns["concerns_at_least"].fillna(1) > 0].copy()
+        shown["row"] = shown[theme_label].map(wrap)
+        fig = count_bars(shown, label_col="row", value_col="concerns_at_least",
+                         text_col="concerns_display",
+                         color="#8C6D31") if not shown.empty else None
+        table = pd.DataFrame({"theme": shown[theme_label],
+                              "concerns raised": shown["concerns_display"],
+                              "at forums": shown["forum_concerns_display"],
+                              "in chiefs' reports": shown["chief_concerns_display"],
+                              "share %": (shown["share"] * 100).round(1)})
+        chart_block(t("concerns_by_theme", lang), fig, table, filters=f,
+                    definition=DEFINITIONS["concerns_raised"] + " Counts under 5 on sensitive "
+                               "themes (GBV, violent extremism) always read <5.",
+                    source="Forum records (concerns) and chiefs' monthly reports (NGAO)",
+                    as_of=as_of["forums"],
+                    key="profile_concerns", caption=concerns_note)
 
     statuses["row"] = statuses["label_sw" if sw else "label"]
-    # Hidden (<5) counts are NaN: only a county with no commitment at all gets no chart.
-    any_made = not (statuses["commitments"].fillna(1) == 0).all()
+    # Only a county with no commitment at all gets no chart (a hidden "<5" is not none).
+    any_made = made["made_display"] != "0"
     fig = status_bars(statuses, label_col="row",
                       overdue_word=t("overdue_word", lang)) if any_made else None
     table = pd.DataFrame({"status": statuses["row"],
@@ -295,7 +308,7 @@ with forum_col:
                 + "\n\n" + DEFINITIONS["past_due_unverified"],
                 source="Forum commitments and their status updates",
                 as_of=as_of["commitments"], key="profile_status",
-                caption=t("status_as_of", lang, date=f"{f.end:%d %b %Y}"))
+                caption=cm_note or t("status_as_of", lang, date=f"{f.end:%d %b %Y}"))
 
 with chief_col:
     st.header(t("chiefs_reports", lang), divider="gray")
@@ -309,8 +322,9 @@ with chief_col:
     st.caption(t("reports_of", lang, reports=chiefs["reports_display"],
                  expected=f"{int(chiefs['expected']):,}"))
 
-    monthly = chiefs_monthly(start=f.start, end=f.end, county_codes=codes, public=f.public)
-    has_reports = monthly["expected"].sum() > 0
+    monthly = chiefs_monthly(start=f.start, end=f.end, county_codes=codes,
+                             audience=f.audience)
+    has_reports = chiefs["expected"] > 0  # location-months expected in the period
     fig = chiefs_chart(monthly, sentiment_title=t("sentiment_index", lang),
                        compliance_title=t("compliance", lang)) if has_reports else None
     table = pd.DataFrame({
@@ -318,47 +332,58 @@ with chief_col:
         "expected": monthly["expected"], "compliance %": (monthly["compliance"] * 100).round(1),
         "sentiment (1–5)": monthly["sentiment_mean"].round(2),
         "barazas held": monthly["barazas_held"],
-        "top concern": monthly["top_theme_sw" if sw else "top_theme"],
+        # Chiefs' themes are internal only (public: no theme is named).
+        **({} if f.public else {"top concern": monthly["top_theme_sw" if sw else "top_theme"]}),
     }) if has_reports else pd.DataFrame()
     chart_block(t("sentiment_compliance", lang), fig, table, filters=f,
                 definition=DEFINITIONS["sentiment"] + "\n\n" + DEFINITIONS["compliance"],
                 source="Chiefs' monthly reports (NGAO)", as_of=as_of["chiefs"],
                 key="profile_chiefs")
 
-    top_themes = chiefs_top_themes(start=f.start, end=f.end, county_codes=codes,
-                                   public=f.public)
-    if top_themes.empty:
-        fig, table = None, pd.DataFrame()
+    if f.public:  # what chiefs report on is internal only (data_access raises NotForPublic)
+        st.subheader(t("chief_top_themes", lang))
+        st.info(t("chief_themes_not_public", lang), icon=":material/lock:")
     else:
-        top_themes["row"] = top_themes[theme_label].map(wrap)
-        fig = count_bars(top_themes, label_col="row", value_col="reports",
-                         text_col="reports_display", color="#7F3C8D")
-        table = pd.DataFrame({"theme": top_themes[theme_label],
-                              "reports": top_themes["reports_display"],
-                              "share %": (top_themes["share"] * 100).round(1)})
-    chart_block(t("chief_top_themes", lang), fig, table, filters=f,
-                definition="How many chiefs' monthly reports named each theme as their "
-                           "location's top concern in the period.",
-                source="Chiefs' monthly reports (NGAO)", as_of=as_of["chiefs"],
-                key="profile_chief_themes")
+        top_themes = chiefs_top_themes(start=f.start, end=f.end, county_codes=codes,
+                                       audience=f.audience)
+        if top_themes.empty:
+            fig, table = None, pd.DataFrame()
+        else:
+            top_themes["row"] = top_themes[theme_label].map(wrap)
+            fig = count_bars(top_themes, label_col="row", value_col="reports",
+                             text_col="reports_display", color="#7F3C8D")
+            table = pd.DataFrame({"theme": top_themes[theme_label],
+                                  "reports": top_themes["reports_display"],
+                                  "share %": (top_themes["share"] * 100).round(1)})
+        chart_block(t("chief_top_themes", lang), fig, table, filters=f,
+                    definition="How many chiefs' monthly reports named each theme as their "
+                               "location's top concern in the period.",
+                    source="Chiefs' monthly reports (NGAO)", as_of=as_of["chiefs"],
+                    key="profile_chief_themes")
 
 # --- full width: the commitments with their due dates, and crime by category ---------------
-items = commitment_list(as_of=f.end, county_codes=codes, themes=f.themes, public=f.public)
-table = pd.DataFrame({
-    "commitment": items["title"], "institution": items["institution_short"],
-    "theme": items[theme_label], "made": items["made_on"].dt.date,
-    "due": items["due_on"].dt.date,
-    "status": items["status_label_sw" if sw else "status_label"],
-    "overdue": [("⚠ " + t("overdue_days", lang, days=int(d))) if o
-                else t("past_due_unverified_by", lang, days=int(d)) if u else ""
-                for o, u, d in zip(items["overdue"], items["past_due_unverified"],
-                                   items["days_past_due"].fillna(0))],
-})
-chart_block(t("commitment_list", lang), None, table, filters=f,
-            definition=DEFINITIONS["overdue"] + "\n\n" + DEFINITIONS["past_due_unverified"],
-            source="Forum commitments and their status "
-            "updates", as_of=as_of["commitments"], key="profile_commitments",
-            caption=t("status_as_of", lang, date=f"{f.end:%d %b %Y}"))
+if f.public:  # a list of records: never on a public screen (data_access raises NotForPublic)
+    st.subheader(t("commitment_list", lang))
+    st.info(t("cm_lists_not_public", lang), icon=":material/lock:")
+else:
+    items = commitment_list(as_of=f.end, county_codes=codes, themes=f.themes,
+                            audience=f.audience)
+    table = pd.DataFrame({
+        "commitment": items["title"], "institution": items["institution_short"],
+        "theme": items[theme_label], "made": items["made_on"].dt.date,
+        "due": items["due_on"].dt.date,
+        "status": items["status_label_sw" if sw else "status_label"],
+        "overdue": [("⚠ " + t("overdue_days", lang, days=int(d))) if o
+                    else t("past_due_unverified_by", lang, days=int(d)) if u else ""
+                    for o, u, d in zip(items["overdue"], items["past_due_unverified"],
+                                       items["days_past_due"].fillna(0))],
+    })
+    chart_block(t("commitment_list", lang), None, table, filters=f,
+                definition=DEFINITIONS["overdue"] + "\n\n"
+                + DEFINITIONS["past_due_unverified"],
+                source="Forum commitments and their status "
+                "updates", as_of=as_of["commitments"], key="profile_commitments",
+                caption=t("status_as_of", lang, date=f"{f.end:%d %b %Y}"))
 
 # Crime by category against the same months a year earlier (the Trends page's comparison).
 cats = crime.categories.copy()

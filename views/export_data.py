@@ -1,6 +1,12 @@
 """Export & briefing: a one-click briefing pack (PDF and offline HTML) for a county or a
 region with the sidebar's filters, and every kind of data as CSV or Excel (county
-metrics also as GeoJSON)."""
+metrics also as GeoJSON).
+
+On a public screen only public-safe aggregates are offered: the county metrics, computed
+for the public audience (counts as the public pages show them). Lists of records
+(incidents with coordinates, concerns, commitment updates with notes and names, …) are
+not offered at all; their builders refuse the public audience (privacy.NotForPublic).
+"""
 
 import streamlit as st
 
@@ -48,29 +54,36 @@ if pack is not None:
 # --- data exports -------------------------------------------------------------------------
 st.divider()
 st.subheader(t("exp_data", lang))
-st.caption(t("exp_data_intro", lang))
-scope = st.radio(t("exp_scope", lang), ["all", "filters"], horizontal=True, key="exp_scope",
-                 format_func=lambda s: t("exp_scope_all" if s == "all" else "exp_scope_filters",
-                                         lang))
-limits = ({} if scope == "all" else
-          {"county_codes": f.county_codes, "start": f.start, "end": f.end})
-suffix = "" if scope == "all" else f"_{f.start:%Y-%m}_{f.end:%Y-%m}"
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+audience = f.audience
 
+if f.public:
+    # Not offered at all (not merely disabled): lists of records never reach a public
+    # screen; the county metrics below are figures for the public audience.
+    st.info(t("exp_public_records", lang), icon=":material/lock:")
+else:
+    st.caption(t("exp_data_intro", lang))
+    scope = st.radio(t("exp_scope", lang), ["all", "filters"], horizontal=True,
+                     key="exp_scope",
+                     format_func=lambda s: t("exp_scope_all" if s == "all"
+                                             else "exp_scope_filters", lang))
+    limits = ({} if scope == "all" else
+              {"county_codes": f.county_codes, "start": f.start, "end": f.end})
+    suffix = "" if scope == "all" else f"_{f.start:%Y-%m}_{f.end:%Y-%m}"
 
-def _maker(kind: str, fmt: str):
-    """The file is built only when its button is pressed (Streamlit calls this then)."""
-    return lambda: export_bytes(kind=kind, fmt=fmt, **limits)
+    def _maker(kind: str, fmt: str):
+        """The file is built only when its button is pressed (Streamlit calls this then)."""
+        return lambda: export_bytes(kind=kind, fmt=fmt, audience=audience, **limits)
 
-
-for kind, template in TEMPLATES.items():
-    name, csv_col, xlsx_col = st.columns([3, 1, 1], vertical_alignment="center")
-    name.markdown(f"**{template.title}** · `{kind}`")
-    csv_col.download_button("CSV", data=_maker(kind, "csv"), file_name=f"{kind}{suffix}.csv",
-                            mime="text/csv", key=f"exp_{kind}_csv", on_click="ignore")
-    xlsx_col.download_button("Excel", data=_maker(kind, "xlsx"),
-                             file_name=f"{kind}{suffix}.xlsx", mime=XLSX,
-                             key=f"exp_{kind}_xlsx", on_click="ignore")
+    for kind, template in TEMPLATES.items():
+        name, csv_col, xlsx_col = st.columns([3, 1, 1], vertical_alignment="center")
+        name.markdown(f"**{template.title}** · `{kind}`")
+        csv_col.download_button("CSV", data=_maker(kind, "csv"),
+                                file_name=f"{kind}{suffix}.csv", mime="text/csv",
+                                key=f"exp_{kind}_csv", on_click="ignore")
+        xlsx_col.download_button("Excel", data=_maker(kind, "xlsx"),
+                                 file_name=f"{kind}{suffix}.xlsx", mime=XLSX,
+                                 key=f"exp_{kind}_xlsx", on_click="ignore")
 
 # County metrics are figures, not records: always for the sidebar's scope (area, period,
 # categories, presenter mode), with the crime figures the pages show (data_access.figures).
@@ -79,11 +92,14 @@ st.markdown(f"**{t('exp_metrics', lang)}** · `county-metrics` — crimes, rate 
             "change, forums, concerns and commitments per county for "
             f"{metrics_scope.area_label}, {f.period_label} (the sidebar's filters), "
             f"{f.period.comparison_label(lang)}"
-            + (" · presenter mode: small counts hidden" if f.public else ""))
+            + (f" · {t('exp_public_counts', lang)}" if f.public else ""))
+if f.public:  # concerns and commitments are public by region only: not in this file
+    st.caption(t("exp_public_no_concerns", lang) + " " + t("exp_public_no_commitments", lang))
 
 
 def _metrics_maker(fmt: str):
-    return lambda: export_bytes(kind="county-metrics", fmt=fmt, scope=metrics_scope)
+    return lambda: export_bytes(kind="county-metrics", fmt=fmt, audience=audience,
+                                scope=metrics_scope)
 
 
 metrics_suffix = f"_{f.start:%Y-%m}_{f.end:%Y-%m}"

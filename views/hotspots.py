@@ -17,6 +17,7 @@ from data_access.hotspots import (
     county_map_frame,
     hex_hotspot_summary,
     hex_hotspots,
+    map_modes,
     rank_counties,
 )
 from data_access.metrics import DEFINITIONS
@@ -130,13 +131,26 @@ st.title(t("hotspots", lang))
 st.caption(t("hotspots_caption", lang, scope=f.scope_label, period=f.period_label))
 
 # --- controls, kept in the URL (?map=<mode>&hex=1) -------------------------------------
+# Public screens offer only the modes with public figures per county (map_modes): the
+# others are public by region only, and the info line says which are left out.
+offered = map_modes(f.audience)
 url_mode = st.query_params.get("map")
 _seed("hs_mode", url_mode if url_mode in MAP_MODES
       else st.session_state.get("_hs_mode_saved", DEFAULT_MODE))
+if st.session_state["hs_mode"] not in offered:
+    st.session_state["hs_mode"] = DEFAULT_MODE
 _seed("hs_hex", st.query_params.get("hex") == "1")
-mode = st.segmented_control(t("map_shows", lang), options=list(MAP_MODES), key="hs_mode",
+mode = st.segmented_control(t("map_shows", lang), options=list(offered), key="hs_mode",
                             required=True, format_func=lambda m: t(f"mshort_{m}", lang))
-show_hex = st.toggle(t("hex_layer", lang), key="hs_hex", help=t("hex_help", lang))
+if len(offered) < len(MAP_MODES):
+    left_out = ", ".join(t(f"mshort_{m}", lang) for m in MAP_MODES if m not in offered)
+    st.info(t("map_modes_not_public", lang, modes=left_out), icon=":material/lock:")
+if f.public:
+    # Not offered at all: cells locate incidents and cut across the county counts.
+    show_hex = False
+    st.info(t("hex_not_public", lang), icon=":material/hexagon:")
+else:
+    show_hex = st.toggle(t("hex_layer", lang), key="hs_hex", help=t("hex_help", lang))
 st.session_state["_hs_mode_saved"] = mode
 if st.query_params.get("map") != mode:
     st.query_params["map"] = mode
@@ -176,7 +190,7 @@ center, zoom = {"lat": view["lat"], "lon": view["lon"]}, view["zoom"]
 population_note = (f"Population: {settings.population_source}. " if mode == "rate" else "")
 as_of = _as_of(source_key)
 
-if mode == "concerns" and int(frame["forums"].sum()) == 0 \
+if mode == "concerns" and not frame["forums"].gt(0).any() \
         and not frame["concerns_at_least"].fillna(1).gt(0).any():
     # Nothing at forums or in chiefs' reports (a hidden "<5" still counts as something).
     st.info(t("no_forums_in_period", lang))
@@ -185,9 +199,9 @@ left, right = st.columns([3, 2])
 with left:
     if show_hex:
         cells = hex_hotspots(start=f.start, end=f.end, categories=f.categories,
-                             county_codes=f.county_codes, public=f.public)
+                             county_codes=f.county_codes, audience=f.audience)
         summary = hex_hotspot_summary(start=f.start, end=f.end, categories=f.categories,
-                                      county_codes=f.county_codes, public=f.public).iloc[0]
+                                      county_codes=f.county_codes, audience=f.audience).iloc[0]
         if mode not in CRIME_MODES:
             st.info(t("hex_crime_only", lang))
         st.html(legend_html(HEX_SCHEME, t("hex_legend", lang)))

@@ -4,22 +4,23 @@ resolution by region, for the filters in the sidebar."""
 import pandas as pd
 import streamlit as st
 
-from charts.bars import rate_bars
 from charts.classes import RATE_SCHEME
+from charts.commitments import resolution_rate_bars
 from charts.maps import county_choropleth
 from charts.trends import emerging_chart
+from data_access import clock
 from data_access.commitments import commitment_totals, resolution_by_region
 from data_access.concerns import concerns_raised
 from data_access.figures.crime import county_crime, crime_summary
 from data_access.figures.emerging import emerging_threats, examined_month
 from data_access.figures.scope import month_label
-from data_access.forums import forums_in_period
+from data_access.forums import forum_totals
 from data_access.metrics import DEFINITIONS
 from data_access.status import data_status
 from geo.boundaries import ATTRIBUTION, counties_geojson
 from ui.blocks import chart_block, count_text, kpi
 from ui.filters import current_filters, set_county
-from ui.i18n import t, verdict_label
+from ui.i18n import commitments_public_note, t, verdict_label
 from ui.maps import map_view
 
 f = current_filters()
@@ -32,13 +33,19 @@ st.caption(t("overview_caption", lang, scope=f.scope_label, period=f.period_labe
 scope = f.scope
 summary = crime_summary(scope)
 crime = county_crime(scope)
-commit = resolution_by_region(as_of=f.end, county_codes=f.county_codes, themes=f.themes)
+# Commitment figures as the audience sees them: public ones are sums of protected region ×
+# status cells over every commitment to date, all themes (the region in scope, else Kenya).
+commit = resolution_by_region(as_of=f.end, county_codes=f.county_codes, themes=f.themes,
+                              audience=f.audience)
 totals = commitment_totals(as_of=f.end, county_codes=f.county_codes, themes=f.themes,
-                           public=f.public).iloc[0]
-forums = forums_in_period(start=f.start, end=f.end, county_codes=f.county_codes)
+                           audience=f.audience).iloc[0]
+forums = forum_totals(start=f.start, end=f.end, county_codes=f.county_codes,
+                      audience=f.audience).iloc[0]
 # Concerns raised = at forums held in the period + in chiefs' reports for its months.
+# Public: every concern to date, all themes, for the selected area's region (Kenya when
+# none): the data layer ignores the period and themes there, and the note says so.
 concerns = concerns_raised(start=f.start, end=f.end, county_codes=f.county_codes,
-                           themes=f.themes, public=f.public).iloc[0]
+                           themes=f.themes, audience=f.audience).iloc[0]
 
 # --- KPIs ------------------------------------------------------------------------------
 # Counts always stand beside the %; colour only when the change is real (docs/METHODS.md).
@@ -50,11 +57,13 @@ else:
     if summary.previous != summary.previous or summary.change_hidden:
         delta = None
     elif summary.pct_change != summary.pct_change:
-        delta = f"{summary.difference:+,.0f} vs {summary.previous:,.0f}"
+        delta = f"{summary.difference:+,.0f} vs {summary.previous_display}"
     else:
-        delta = f"{summary.pct_change:+.0f}% vs {summary.previous:,.0f}"
+        delta = f"{summary.pct_change:+.0f}% vs {summary.previous_display}"
 delta_color = "inverse" if summary.direction != "none" else "off"
 res_rate = "—" if pd.isna(totals["resolution_rate"]) else f"{totals['resolution_rate']:.0%}"
+# Public: what the commitment figures cover (all themes, to date, by region), said once.
+cm_note = commitments_public_note(totals, clock.today(), lang) if f.public else None
 
 # Two rows of three keep labels and the counts under them whole on a laptop screen.
 c1, c2, c3 = st.columns(3)
@@ -65,7 +74,7 @@ kpi(c1, t("crimes_recorded", lang), crime_value,
     delta_arrow="auto" if summary.direction != "none" else "off",
     help_text=DEFINITIONS["crime_count"] + " " + DEFINITIONS["change"] + " "
     + DEFINITIONS["significance"]
-    + (" * Small county counts are hidden in presenter mode." if summary.hidden else ""))
+    + (" * " + DEFINITIONS["disclosure"] if summary.hidden else ""))
 kpi(c2, t("rate_per_100k", lang),
     t("no_data_short", lang) if summary.rate_per_100k != summary.rate_per_100k
     else f"{summary.rate_per_100k:,.1f}",
@@ -73,8 +82,8 @@ kpi(c2, t("rate_per_100k", lang),
     else f"{summary.counties_complete} of {summary.counties} counties", delta_arrow="off",
     help_text=DEFINITIONS["rate"] + " Counties without data for the whole period are "
     "left out of the rate.")
-kpi(c3, t("forums_held", lang), f"{len(forums):,}",
-    delta=f"{int(forums['attendance_total'].sum()):,} attended" if len(forums) else None,
+kpi(c3, t("forums_held", lang), forums["forums_display"],
+    delta=t("brief_attended", lang, n=int(forums["attendance"])) if forums["forums"] else None,
     delta_arrow="off",
     help_text="Jukwaa la Usalama forums held in the period.")
 kpi(c4, t("concerns_raised", lang), concerns["concerns_display"],
@@ -84,16 +93,22 @@ kpi(c4, t("concerns_raised", lang), concerns["concerns_display"],
 kpi(c5, t("resolution_rate", lang), res_rate,
     delta=f"{count_text(totals, 'fulfilled')} of {count_text(totals, 'verified')} verified",
     delta_arrow="off", delta_description=f"{count_text(totals, 'unverified')} unverified",
-    help_text=DEFINITIONS["resolution"])
+    help_text=DEFINITIONS["resolution"] + (f" {cm_note}" if cm_note else ""))
 kpi(c6, t("overdue", lang), count_text(totals, "overdue"),
     delta=f"of {count_text(totals, 'made')} made", delta_arrow="off",
     delta_description=t("kpi_past_due_unverified", lang,
                         n=count_text(totals, "past_due_unverified")),
-    help_text=DEFINITIONS["overdue"] + " " + DEFINITIONS["past_due_unverified"])
+    help_text=DEFINITIONS["overdue"] + " " + DEFINITIONS["past_due_unverified"]
+    + (f" {cm_note}" if cm_note else ""))
 
 # What the crime figures cover and what the change compares with, said once under the KPIs.
 st.caption(f"{t('crimes_recorded', lang)}: {summary.coverage(lang)} · "
            f"{summary.comparison(lang)}")
+if cm_note:
+    st.caption(cm_note)
+if f.public:
+    st.caption(t("concerns_public_note", lang,
+                 area=concerns["area_sw" if lang == "sw" else "area"]))
 
 # --- map and resolution ----------------------------------------------------------------
 left, right = st.columns([3, 2])
@@ -121,12 +136,15 @@ with left:
                 caption=f"{summary.coverage(lang)}. {ATTRIBUTION}")
 with right:
     commit["label"] = commit["region_sw"] if lang == "sw" else commit["region"]
-    fig = rate_bars(commit, label_col="label", rate_col="resolution_rate",
-                    numerator_col="fulfilled", denominator_col="verified",
-                    rate_name=t("resolution_rate", lang))
-    table = commit[["region", "made", "unverified", "verified", "fulfilled", "partly",
-                    "not_fulfilled", "overdue", "past_due_unverified", "resolution_rate",
-                    "fulfilled_or_partly_rate"]].copy()
+    fig = resolution_rate_bars(commit, label_col="label", lang=lang)
+    table = commit[["region", "resolution_rate", "fulfilled_or_partly_rate"]].copy()
+    for col in ("made", "unverified", "verified", "fulfilled", "partly", "not_fulfilled",
+                "overdue", "past_due_unverified"):
+        # Counts as they read: "<5", a range or "≈" in public; "<5" for a hidden count of
+        # a sensitive theme internally (then the column is text throughout).
+        hidden = f.public or commit[col].isna().any()
+        table.insert(len(table.columns) - 2, col,
+                     commit[f"{col}_display"] if hidden else commit[col])
     table["resolution_rate"] = (table["resolution_rate"] * 100).round(1)
     table["fulfilled_or_partly_rate"] = (table["fulfilled_or_partly_rate"] * 100).round(1)
     table = table.rename(columns={"resolution_rate": "resolution rate %",
@@ -137,7 +155,8 @@ with right:
                 + "\n\n" + DEFINITIONS["past_due_unverified"],
                 source="Forum commitments and their status updates",
                 as_of=status.loc["commitments", "last"], key="overview_resolution",
-                caption=f"Status as of {f.end:%d %b %Y}, commitments made up to that date.")
+                caption=commitments_public_note(None, clock.today(), lang) if f.public
+                else f"Status as of {f.end:%d %b %Y}, commitments made up to that date.")
 
 # --- emerging threats ------------------------------------------------------------------
 # County × category pairs well above their usual level for the time of year

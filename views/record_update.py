@@ -41,9 +41,9 @@ if flash:
 raw = st.query_params.get("commitment")
 deep = int(raw) if raw and raw.isdigit() else None
 commitment_id = pick_commitment(prefix="ru", county_codes=f.county_codes,
-                                deep_link=deep, lang=lang)
+                                deep_link=deep, lang=lang, audience=f.audience)
 
-ctx = commitment_context(commitment_id=commitment_id, today=today)
+ctx = commitment_context(commitment_id=commitment_id, today=today, audience=f.audience)
 if ctx.empty:
     st.warning(t("no_commitment_found", lang))
     st.stop()
@@ -73,7 +73,7 @@ if current_version != expected:
     st.button(t("load_latest", lang), key="ru_reload_banner", on_click=reload_commitment,
               args=(commitment_id, current_version))
 
-history = commitment_history(commitment_ids=(commitment_id,))
+history = commitment_history(commitment_ids=(commitment_id,), audience=f.audience)
 st.markdown(f"**{t('history_n', lang, n=len(history))}**")
 if history.empty:
     st.caption(t("no_updates", lang))

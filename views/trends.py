@@ -63,8 +63,8 @@ def _pct(value: float) -> str:
     return "0%" if rounded == 0 else f"{rounded:+d}%"
 
 
-def _kpi(col, label: str, p: Period, *, count, shown: str, cur, prev, pct, verdict: str,
-         hidden: bool, compared: str, notes: str, definition: str) -> None:
+def _kpi(col, label: str, p: Period, *, count, shown: str, cur: str, prev: str, pct,
+         verdict: str, hidden: bool, compared: str, notes: str, definition: str) -> None:
     """One KPI: the count, the change as '+12% (1,234 vs 1,100) · no clear change' (the
     like-for-like counts beside the %) and, under the card, what it is compared with; an
     arrow and a colour only for a significant or possible change."""
@@ -77,8 +77,8 @@ def _kpi(col, label: str, p: Period, *, count, shown: str, cur, prev, pct, verdi
     else:
         value = shown
     delta, colour, arrow = None, "off", "off"
-    if pd.notna(count) and pd.notna(cur) and pd.notna(prev) and not hidden:
-        counts = f"{cur:,.0f} vs {prev:,.0f}"
+    if pd.notna(count) and cur and prev and not hidden:
+        counts = f"{cur} vs {prev}"
         delta = (f"{_pct(pct)} ({counts})" if pd.notna(pct) else counts) + \
             f" · {verdict_label(verdict, lang)}"
         if verdict in ("significant", "possible"):
@@ -107,7 +107,8 @@ def _row_kpi(col, label: str, p: Period, definition: str) -> pd.DataFrame:
     hidden = row["current_compared_display"].startswith("<") or \
         row["previous_display"].startswith("<")
     _kpi(col, label, p, count=row["count"], shown=row["count_display"],
-         cur=row["current_compared"], prev=row["previous"], pct=row["pct_change"],
+         cur=row["current_compared_display"], prev=row["previous_display"],
+         pct=row["pct_change"],
          verdict=row["verdict"], hidden=hidden, compared=compared, notes=compared,
          definition=definition)
     return frame
@@ -119,7 +120,8 @@ summary = crime_summary(scope)
 c1, c2, c3 = st.columns(3)
 _kpi(c1, f.period_label, period, count=summary.total,
      shown=summary.total_display,
-     cur=summary.current_compared, prev=summary.previous, pct=summary.pct_change,
+     cur=summary.current_compared_display, prev=summary.previous_display,
+     pct=summary.pct_change,
      verdict=summary.verdict, hidden=summary.change_hidden,
      compared=summary.comparison(lang),
      notes=f"{summary.comparison(lang)}. {summary.coverage(lang)}.",

@@ -33,7 +33,7 @@ from data_access.figures.coverage import (
 )
 from data_access.figures.scope import Period, Scope
 from data_access.metrics import rate_per_100k
-from data_access.privacy import suppress_counts
+from data_access.privacy import audience_counts, protect_cells, uncertain
 
 # How far back the overdispersion of a series is measured (pairs a year apart).
 DISPERSION_MONTHS = 36
@@ -71,15 +71,22 @@ def _region_of() -> dict[str, str]:
 
 def crime_long(scope: Scope, engine=None) -> pd.DataFrame:
     """Building block of every crime figure: ``county_code, category_code, month,
-    count`` for every covered county-month in scope × every selected category (a
-    category with no record in a covered month is 0)."""
+    count, count_hidden`` for every covered county-month in scope × every selected
+    category (a category with no record in a covered month is 0).
+
+    These are the *cells* of crime: the finest counts any screen shows. For the public
+    audience they are protected cells (:func:`data_access.privacy.protect_cells`): a count
+    of 1–4 enters every total, rate, average and change as 2.5 and is flagged in
+    ``count_hidden``, so nothing built on them can give it back.
+    """
     cov = covered_county_months(engine=engine)
     cov = cov[cov["county_code"].isin(scope.county_codes)]
     if cov.empty:
         return pd.DataFrame({"county_code": pd.Series(dtype=object),
                              "category_code": pd.Series(dtype=object),
                              "month": pd.Series(dtype=object),
-                             "count": pd.Series(dtype="float64")})
+                             "count": pd.Series(dtype="float64"),
+                             "count_hidden": pd.Series(dtype="int64")})
     cats = _categories(scope)
     grid = cov.merge(pd.DataFrame({"category_code": cats}), how="cross")
     crime = monthly_crime(engine=engine)
@@ -87,7 +94,7 @@ def crime_long(scope: Scope, engine=None) -> pd.DataFrame:
     out = grid.merge(crime[["county_code", "category_code", "month", "count"]],
                      on=["county_code", "category_code", "month"], how="left")
     out["count"] = out["count"].fillna(0.0)
-    return out
+    return protect_cells(out, ["count"], applies=scope.public)
 
 
 def _key(frame: pd.DataFrame, key: str) -> pd.Series:
@@ -103,27 +110,31 @@ def _key(frame: pd.DataFrame, key: str) -> pd.Series:
 def _by_key_county_month(long: pd.DataFrame, key: str) -> pd.DataFrame:
     """Counts per key × county × month (categories summed unless the key is category)."""
     frame = long.assign(key=_key(long, key))
-    return frame.groupby(["key", "county_code", "month"], as_index=False)["count"].sum()
+    return frame.groupby(["key", "county_code", "month"], as_index=False)[
+        ["count", "count_hidden"]].sum()
 
 
 def _compare_months(kcm: pd.DataFrame, period: Period) -> pd.DataFrame:
     """Per key: ``count, months_covered`` over the period and, like for like,
-    ``current_compared, previous, days_current, days_previous, months_compared``.
+    ``current_compared, previous, days_current, days_previous, months_compared``; each
+    count with its ``_hidden`` cells (public audience).
 
     ``months_covered`` counts county-months (a region of 5 counties × 12 months has 60).
     """
     months = period.months
     cur = kcm[kcm["month"].isin(months)]
-    out = cur.groupby("key").agg(count=("count", "sum"),
+    out = cur.groupby("key").agg(count=("count", "sum"), count_hidden=("count_hidden", "sum"),
                                  months_covered=("month", "size"))
     prev = kcm.assign(month=kcm["month"].map(lambda m: add_months(m, 12)))
-    prev = prev[prev["month"].isin(months)].rename(columns={"count": "previous"})
+    prev = prev[prev["month"].isin(months)].rename(
+        columns={"count": "previous", "count_hidden": "previous_hidden"})
     matched = cur.merge(prev, on=["key", "county_code", "month"], how="inner")
     matched["days_current"] = [period.days_of(m) for m in matched["month"]]
     matched["days_previous"] = [days_in(add_months(m, -12), month_end(add_months(m, -12)))
                                 for m in matched["month"]]
     cmp = matched.groupby("key").agg(
-        current_compared=("count", "sum"), previous=("previous", "sum"),
+        current_compared=("count", "sum"), current_compared_hidden=("count_hidden", "sum"),
+        previous=("previous", "sum"), previous_hidden=("previous_hidden", "sum"),
         days_current=("days_current", "sum"), days_previous=("days_previous", "sum"),
         months_compared=("month", "size"))
     return out.join(cmp, how="outer")
@@ -136,7 +147,8 @@ def _dispersion_monthly(kcm: pd.DataFrame, end: dt.date) -> pd.Series:
     cur = kcm[kcm["month"].isin(window)]
     old = kcm.assign(month=kcm["month"].map(lambda m: add_months(m, 12)))
     old = old[old["month"].isin(window)].rename(columns={"count": "earlier"})
-    pairs = cur.merge(old, on=["key", "county_code", "month"], how="inner")
+    pairs = cur.merge(old.drop(columns="count_hidden"), on=["key", "county_code", "month"],
+                      how="inner")
     sums = pairs.groupby(["key", "month"])[["count", "earlier"]].sum()
     if sums.empty:
         return pd.Series(dtype="float64")
@@ -157,8 +169,12 @@ def year_values(scope: Scope, engine, years: list[int]) -> pd.DataFrame:
     3. else 0 when the county has a published yearly table for that year (a category
        the table does not list had no crimes recorded).
 
-    Columns ``county_code, category_code, year, count, basis`` ("published yearly" or
-    "monthly"); county-years with none of these are absent (no whole-year value).
+    For the public audience the 12 months win over a published yearly figure (the public
+    sees those months, and a year beside them could give a hidden month back), and a
+    published figure of 1–4 is a protected cell like a month.
+
+    Columns ``county_code, category_code, year, count, count_hidden, basis``
+    ("published yearly" or "monthly"); county-years with none of these are absent.
     """
     cats = _categories(scope)
     keys = ["county_code", "category_code", "year"]
@@ -167,23 +183,35 @@ def year_values(scope: Scope, engine, years: list[int]) -> pd.DataFrame:
     yrec = crime_year_records(engine=engine)
     published = yrec[yrec["county_code"].isin(scope.county_codes)
                      & yrec["category_code"].isin(cats) & yrec["year"].isin(years)]
+    published = protect_cells(published[[*keys, "count"]], ["count"], applies=scope.public)
 
     long = crime_long(scope, engine)
     long = long.assign(year=long["month"].map(lambda m: m.year))
     long = long[long["year"].isin(years)]
     months = long.groupby(["county_code", "year"])["month"].nunique()
     whole = long.set_index(["county_code", "year"]).index.isin(months[months == 12].index)
-    from_months = long[whole].groupby(keys, as_index=False)["count"].sum()
+    from_months = long[whole].groupby(keys, as_index=False)[["count", "count_hidden"]].sum()
 
     # Every county-year with a published table or 12 months of data gets every category.
     grid = pd.concat([ycov, from_months[["county_code", "year"]]]).drop_duplicates()
     grid = grid.merge(pd.DataFrame({"category_code": cats}), how="cross")
-    out = grid.merge(published.rename(columns={"count": "published"}), on=keys, how="left")
-    out = out.merge(from_months.rename(columns={"count": "monthly"}), on=keys, how="left")
-    out["basis"] = np.where(out["published"].notna() | out["monthly"].isna(),
-                            "published yearly", "monthly")
-    out["count"] = out["published"].fillna(out["monthly"]).fillna(0.0).astype("float64")
-    return out[[*keys, "count", "basis"]]
+    out = grid.merge(published.rename(columns={"count": "published",
+                                               "count_hidden": "published_hidden"}),
+                     on=keys, how="left")
+    out = out.merge(from_months.rename(columns={"count": "monthly",
+                                                "count_hidden": "monthly_hidden"}),
+                    on=keys, how="left")
+    if scope.public:
+        from_published = out["monthly"].isna()
+    else:
+        from_published = out["published"].notna() | out["monthly"].isna()
+    out["basis"] = np.where(from_published, "published yearly", "monthly")
+    out["count"] = out["published"].where(from_published, out["monthly"]).fillna(0.0) \
+        .astype("float64")
+    out["count_hidden"] = out["published_hidden"].where(from_published,
+                                                        out["monthly_hidden"]) \
+        .fillna(0).astype("int64")
+    return out[[*keys, "count", "count_hidden", "basis"]]
 
 
 def _compare_years(scope: Scope, engine, key: str) -> pd.DataFrame:
@@ -193,23 +221,27 @@ def _compare_years(scope: Scope, engine, key: str) -> pd.DataFrame:
     vals = year_values(scope, engine, [y - 1 for y in years] + years)
     vals = vals.assign(key=_key(vals, key))
     kcy = vals.groupby(["key", "county_code", "year"], as_index=False).agg(
-        count=("count", "sum"), published=("basis", lambda b: (b == "published yearly").any()))
+        count=("count", "sum"), count_hidden=("count_hidden", "sum"),
+        published=("basis", lambda b: (b == "published yearly").any()))
     cur = kcy[kcy["year"].isin(years)]
     # a county counts towards the period only when every year of it has a value
     full = cur.groupby(["key", "county_code"])["year"].transform("size") == len(years)
     cur = cur[full]
-    out = cur.groupby("key").agg(count=("count", "sum"), county_years=("year", "size"),
+    out = cur.groupby("key").agg(count=("count", "sum"), count_hidden=("count_hidden", "sum"),
+                                 county_years=("year", "size"),
                                  published=("published", "any"))
     out["months_covered"] = out.pop("county_years") * 12
-    prev = kcy.assign(year=kcy["year"] + 1).rename(columns={"count": "previous"})
-    matched = cur.merge(prev[["key", "county_code", "year", "previous"]],
+    prev = kcy.assign(year=kcy["year"] + 1).rename(
+        columns={"count": "previous", "count_hidden": "previous_hidden"})
+    matched = cur.merge(prev[["key", "county_code", "year", "previous", "previous_hidden"]],
                         on=["key", "county_code", "year"], how="inner")
     matched["days_current"] = [days_in(dt.date(y, 1, 1), dt.date(y, 12, 31))
                                for y in matched["year"]]
     matched["days_previous"] = [days_in(dt.date(y - 1, 1, 1), dt.date(y - 1, 12, 31))
                                 for y in matched["year"]]
     cmp = matched.groupby("key").agg(
-        current_compared=("count", "sum"), previous=("previous", "sum"),
+        current_compared=("count", "sum"), current_compared_hidden=("count_hidden", "sum"),
+        previous=("previous", "sum"), previous_hidden=("previous_hidden", "sum"),
         days_current=("days_current", "sum"), days_previous=("days_previous", "sum"),
         months_compared=("year", lambda y: 12 * len(y)))
     return out.join(cmp, how="outer")
@@ -248,7 +280,8 @@ def figures_by(scope: Scope, key: str, engine=None) -> pd.DataFrame:
     if scope.period.whole_years:
         fig = _compare_years(scope, engine, key)
         # A key without a whole-year value still shows the months it has ("partial").
-        months = _compare_months(kcm, scope.period)[["count", "months_covered"]]
+        months = _compare_months(kcm, scope.period)[["count", "count_hidden",
+                                                     "months_covered"]]
         missing = months.index.difference(fig.index[fig["count"].notna()])
         fig = pd.concat([fig[fig["count"].notna()], months.loc[missing]])
         fig["published"] = fig["published"].fillna(False).astype(bool)
@@ -266,9 +299,12 @@ def figures_by(scope: Scope, key: str, engine=None) -> pd.DataFrame:
     return fig.join(change)
 
 
+HIDDEN_COLS = ["count_hidden", "current_compared_hidden", "previous_hidden"]
+"""How many hidden (protected) cells each count holds: 0 except for the public."""
+
 _FIGURE_COLS = ["count", "months_covered", "current_compared", "previous", "days_current",
                 "days_previous", "months_compared", "published", "dispersion",
-                "pct_change", "difference", "z", "verdict", "direction"]
+                "pct_change", "difference", "z", "verdict", "direction", *HIDDEN_COLS]
 
 
 def _yearly_only_counties(scope: Scope, engine) -> set[str]:
@@ -308,6 +344,7 @@ def _county_table(scope: Scope, engine=None) -> pd.DataFrame:
     out["months"] = n
     out["months_covered"] = out["months_covered"].fillna(0).astype("int64")
     out["months_compared"] = out["months_compared"].fillna(0).astype("int64")
+    out[HIDDEN_COLS] = out[HIDDEN_COLS].fillna(0).astype("int64")
     yearly_only = _yearly_only_counties(scope, engine)
     out["basis"] = np.select(
         [out["published"].fillna(False).astype(bool) & (out["months_covered"] >= n),
@@ -346,17 +383,19 @@ def _county_note(r, n: int, lang: str = "en") -> str:
 
 
 def _suppress(out: pd.DataFrame, scope: Scope) -> pd.DataFrame:
-    """Hide counts of 1–4 for a public screen (always for sensitive-only selections),
-    with every figure that depends on them: the rate and the change."""
+    """Counts as ``scope.audience`` sees them (:func:`data_access.privacy.audience_counts`):
+    a count reading "<5" (public; always for sensitive-only selections) takes every
+    figure that depends on it with it: the rate and the change."""
     sensitive = pd.Series(categories_sensitive(scope.categories), index=out.index)
-    hidden_deps = ["rate_per_100k", "pct_change", "difference", "z"]
+    change = ["pct_change", "difference", "z"]
     cols = [c for c in ("count", "previous", "current_compared") if c in out]
-    out = suppress_counts(out, cols, public=scope.public, sensitive=sensitive,
-                          dependents={c: hidden_deps for c in cols})
+    out = audience_counts(out, cols, public=scope.public, sensitive=sensitive,
+                          dependents={"count": ["rate_per_100k", *change],
+                                      "previous": change, "current_compared": change})
     hidden = pd.Series(False, index=out.index)
     for c in cols:
-        hidden |= out[f"{c}_display"].str.startswith("<")
-    # No change or verdict is shown when a hidden count is on either side.
+        hidden |= uncertain(out[f"{c}_display"])
+    # No change or verdict is shown when a hidden count (or a range) is on either side.
     out.loc[hidden, ["pct_change", "difference", "z"]] = np.nan
     out.loc[hidden, "verdict"] = "too few to tell"
     out.loc[hidden, "direction"] = "none"
@@ -397,9 +436,10 @@ class CrimeSummary:
 
     @property
     def change_hidden(self) -> bool:
-        """True when a count on either side of the change is hidden for this audience."""
-        return self.current_compared_display.startswith("<") or \
-            self.previous_display.startswith("<")
+        """True when a count on either side of the change is hidden for this audience (or
+        known only as a range on a public screen)."""
+        return bool(uncertain(pd.Series([self.current_compared_display,
+                                         self.previous_display])).any())
 
     def coverage(self, lang: str = "en") -> str:
         """What the figures cover, in ``lang``."""
@@ -428,14 +468,19 @@ def crime_summary(scope: Scope, *, engine=None) -> CrimeSummary:
     n_yearly = int((table["basis"] == "yearly figures only").sum())
     n_none = int((table["basis"] == "no data").sum())
     total = float(table["count"].sum(min_count=1))
+    total_hidden = int(table["count_hidden"].sum())
     rate = rate_per_100k(table.loc[complete, "count"].sum(),
                          table.loc[complete, "population_2019"].sum()) \
         if n_complete else np.nan
     # The summary's own counts, hidden by the same rule as every other count.
-    counts = pd.DataFrame({"total": [total],
-                           "current_compared": [row.get("current_compared", np.nan)],
-                           "previous": [row.get("previous", np.nan)]})
-    counts = suppress_counts(counts, list(counts.columns), public=scope.public,
+    counts = pd.DataFrame({
+        "total": [total], "total_hidden": [total_hidden],
+        "current_compared": [row.get("current_compared", np.nan)],
+        "current_compared_hidden": [row.get("current_compared_hidden", 0)],
+        "previous": [row.get("previous", np.nan)],
+        "previous_hidden": [row.get("previous_hidden", 0)]})
+    counts = audience_counts(counts, ["total", "current_compared", "previous"],
+                             public=scope.public,
                              sensitive=pd.Series([categories_sensitive(scope.categories)]))
     if n_complete == len(table) and len(table):
         basis = "published yearly" if (table["basis"] == "published yearly").any() \
@@ -459,7 +504,7 @@ def crime_summary(scope: Scope, *, engine=None) -> CrimeSummary:
         counties_yearly_only=n_yearly, counties_none=n_none, months=n, basis=basis,
         coverage_note=coverage_note(table, n, whole_years=scope.period.whole_years),
         comparison_note=_comparison_note(scope, row),
-        hidden=bool(shown["count_display"].str.startswith("<").any()),
+        hidden=bool(shown["count_display"].str.startswith("<").any()) or total_hidden > 0,
         population=int(table["population_2019"].sum()),
         total_display=counts.at[0, "total_display"],
         current_compared_display=counts.at[0, "current_compared_display"],
@@ -547,7 +592,8 @@ def monthly_series(scope: Scope, *, by: str = "total", engine=None) -> pd.DataFr
 
     Columns: ``key, month, count, previous_year, counties_reporting, counties`` — a month
     with no county reporting is NaN (a gap in the line, never 0); ``counties_reporting``
-    says how many of the scope's counties the value covers.
+    says how many of the scope's counties the value covers — and ``count_hidden``,
+    ``previous_year_hidden`` (hidden cells in each value, public audience).
     """
     if by not in KEYS:
         raise ValueError(f"cannot break down by {by!r}; choose one of {', '.join(KEYS)}")
@@ -557,10 +603,15 @@ def monthly_series(scope: Scope, *, by: str = "total", engine=None) -> pd.DataFr
     keys = sorted(set(kcm["key"])) if by != "total" else ["total"]
     grid = pd.MultiIndex.from_product([keys, months], names=["key", "month"])
     cur = kcm[kcm["month"].isin(months)].groupby(["key", "month"]).agg(
-        count=("count", "sum"), counties_reporting=("county_code", "nunique"))
+        count=("count", "sum"), count_hidden=("count_hidden", "sum"),
+        counties_reporting=("county_code", "nunique"))
     old = kcm.assign(month=kcm["month"].map(lambda m: add_months(m, 12)))
-    old = old[old["month"].isin(months)].groupby(["key", "month"])["count"].sum()
-    out = cur.reindex(grid).join(old.rename("previous_year").reindex(grid))
+    old = old[old["month"].isin(months)].groupby(["key", "month"])[
+        ["count", "count_hidden"]].sum()
+    old.columns = ["previous_year", "previous_year_hidden"]
+    out = cur.reindex(grid).join(old.reindex(grid))
     out["counties_reporting"] = out["counties_reporting"].fillna(0).astype("int64")
+    for col in ("count_hidden", "previous_year_hidden"):
+        out[col] = out[col].fillna(0).astype("int64")
     out["counties"] = len(scope.county_codes)
     return out.reset_index()

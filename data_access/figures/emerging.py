@@ -29,7 +29,7 @@ from data_access.cache import cached_figure
 from data_access.figures.coverage import latest_complete_month
 from data_access.figures.crime import counties_frame, crime_long
 from data_access.figures.scope import month_label
-from data_access.privacy import suppress_counts
+from data_access.privacy import audience_counts
 
 KEYS = ["county_code", "category_code"]
 INPUT_COLUMNS = [*KEYS, "month", "count"]
@@ -222,7 +222,7 @@ def emerging_threats(scope, *, include_all: bool = False, engine=None) -> pd.Dat
     out["category_sw"] = out["category_code"].map(lambda c: cats[c].name_sw)
     sensitive = out["category_code"].map(lambda c: cats[c].sensitive).astype(bool)
     hidden_with = ["threshold", "rise_pct", "score"]
-    out = suppress_counts(out, ["current", "baseline_mean"], public=scope.public,
+    out = audience_counts(out, ["current", "baseline_mean"], public=scope.public,
                           sensitive=sensitive,
                           dependents={"current": hidden_with, "baseline_mean": hidden_with})
     out = out.rename(columns={"baseline_mean_display": "baseline_display"})

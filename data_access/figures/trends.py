@@ -30,6 +30,7 @@ from data_access.figures.coverage import (
     crime_month_bounds,
 )
 from data_access.figures.crime import (
+    HIDDEN_COLS,
     categories_sensitive,
     counties_frame,
     figures_by,
@@ -38,7 +39,7 @@ from data_access.figures.crime import (
 )
 from data_access.figures.scope import Period, Scope
 from data_access.metrics import rate_per_100k
-from data_access.privacy import suppress_counts
+from data_access.privacy import audience_counts, uncertain
 
 BREAKDOWNS = ("total", "category", "region", "county")
 """What a series can be broken down by ("total" = one line for the whole scope)."""
@@ -170,7 +171,8 @@ def trend_series(scope: Scope, *, by: str = "total", engine=None) -> pd.DataFram
     months = period.months
     grid = keys.merge(pd.DataFrame({"month": months}), how="cross")
     raw = monthly_series(scope, by=by, engine=engine)
-    out = grid.merge(raw[["key", "month", "count", "previous_year", "counties_reporting"]],
+    out = grid.merge(raw[["key", "month", "count", "previous_year", "counties_reporting",
+                          "count_hidden", "previous_year_hidden"]],
                      on=["key", "month"], how="left")
     prev = _previous_reporting(scope, by, engine)
     if by == "category":
@@ -184,7 +186,7 @@ def trend_series(scope: Scope, *, by: str = "total", engine=None) -> pd.DataFram
     out["to_date"] = out["month"] == running
     out["previous_month"] = pd.to_datetime([add_months(m, -12) for m in out["month"]])
     out["month"] = pd.to_datetime(out["month"])
-    out = suppress_counts(out, ["count", "previous_year"], public=scope.public,
+    out = audience_counts(out, ["count", "previous_year"], public=scope.public,
                           sensitive=_sensitive(out["key"], by, scope))
     cols = ["key", "label", "label_sw", "month", "count", "previous_year", "previous_month",
             "counties_reporting", "previous_counties_reporting", "counties", "days",
@@ -216,7 +218,7 @@ def latest_month_period(period: Period) -> Period:
 
 _COMPARISON_COLS = ["count", "months_covered", "current_compared", "previous",
                     "months_compared", "dispersion", "pct_change", "difference", "z",
-                    "verdict", "direction"]
+                    "verdict", "direction", *HIDDEN_COLS]
 
 
 def period_comparison(scope: Scope, *, by: str = "total", engine=None) -> pd.DataFrame:
@@ -267,12 +269,12 @@ def _comparison_note(r) -> str:
 def _suppress_change(out: pd.DataFrame, by: str, scope: Scope) -> pd.DataFrame:
     cols = ["count", "current_compared", "previous"]
     deps = ["pct_change", "difference", "z"]
-    out = suppress_counts(out, cols, public=scope.public,
+    out = audience_counts(out, cols, public=scope.public,
                           sensitive=_sensitive(out["key"], by, scope),
                           dependents={c: deps for c in cols})
     hidden = pd.Series(False, index=out.index)
     for c in cols:
-        hidden |= out[f"{c}_display"].str.startswith("<")
+        hidden |= uncertain(out[f"{c}_display"])
     out.loc[hidden, deps] = np.nan
     out.loc[hidden, "verdict"] = "too few to tell"
     out.loc[hidden, "direction"] = "none"
@@ -322,7 +324,8 @@ def yearly_series(scope: Scope, *, by: str = "total", engine=None) -> pd.DataFra
     vals["published"] = vals["count"].where(vals["basis"] == "published yearly", 0.0)
     vals["from_months"] = vals["count"].where(vals["basis"] == "monthly", 0.0)
     per = vals.groupby(["year", "key"]).agg(
-        count=("count", "sum"), published=("published", "sum"),
+        count=("count", "sum"), count_hidden=("count_hidden", "sum"),
+        published=("published", "sum"),
         from_months=("from_months", "sum"), counties_reporting=("county_code", "nunique"))
     keys = breakdown_keys(scope, by)
     shown = sorted(set(vals["year"]))
@@ -331,7 +334,7 @@ def yearly_series(scope: Scope, *, by: str = "total", engine=None) -> pd.DataFra
     out["counties_reporting"] = out["counties_reporting"].fillna(0).astype("int64")
     out["complete"] = out["counties_reporting"] == out["counties"]
     out["year"] = out["year"].astype("int64")
-    out = suppress_counts(out, ["count"], public=scope.public,
+    out = audience_counts(out, ["count"], public=scope.public,
                           sensitive=_sensitive(out["key"], by, scope),
                           dependents={"count": ["published", "from_months"]})
     return out[cols]
@@ -349,8 +352,10 @@ def area_rate_series(scope: Scope, county_code: str | None = None, *,
     count, population, rate_per_100k, counties_reporting, counties, count_display``;
     three rows per month. A region's or Kenya's month counts only the counties that hold
     data for it, over *their* 2019 population, so a late county lowers neither; a month
-    without data is NaN (a gap). On a public screen (always for sensitive categories) a
-    county month of 1–4 is hidden with its rate; region and national months are shown.
+    without data is NaN (a gap). For the public audience every line is built from
+    protected cells (so the region and Kenya lines cannot give a hidden county month
+    back) and a month reading "<5" loses its rate; internally a sensitive county month of
+    1–4 is hidden, region and national months are shown.
     """
     code = county_code or scope.county
     counties = counties_frame().set_index("county_code")
@@ -363,7 +368,8 @@ def area_rate_series(scope: Scope, county_code: str | None = None, *,
     raw = monthly_series(national, by="county", engine=engine)
     months = scope.period.months
     grid = pd.MultiIndex.from_product([counties.index, months], names=["key", "month"])
-    per = raw.set_index(["key", "month"])["count"].reindex(grid).reset_index()
+    per = raw.set_index(["key", "month"])[["count", "count_hidden"]].reindex(grid) \
+        .reset_index()
     per = per.rename(columns={"key": "county_code"}).join(
         counties[["region_code", "population_2019"]], on="county_code")
     per["pop_reporting"] = per["population_2019"].where(per["count"].notna())
@@ -378,6 +384,7 @@ def area_rate_series(scope: Scope, county_code: str | None = None, *,
     for area, label, mask in areas:
         part = per[mask].groupby("month").agg(
             count=("count", lambda v: v.sum(min_count=1)),
+            count_hidden=("count_hidden", lambda v: v.fillna(0).sum()),
             population=("pop_reporting", lambda v: v.sum(min_count=1)),
             counties_reporting=("reporting", "sum"))
         part["counties"] = int(mask.sum() // len(months)) if len(months) else 0
@@ -388,11 +395,9 @@ def area_rate_series(scope: Scope, county_code: str | None = None, *,
     out["rate_per_100k"] = rate_per_100k(out["count"], out["population"])
     out["month"] = pd.to_datetime(out["month"])
     sensitive = county_rows & categories_sensitive(scope.categories)
-    mine = suppress_counts(out[county_rows], ["count"], public=scope.public,
-                           sensitive=sensitive[county_rows],
-                           dependents={"count": ["rate_per_100k"]})
-    others = suppress_counts(out[~county_rows], ["count"], public=False)
-    out = pd.concat([mine, others]).sort_values(["month", "area"], key=_area_order,
+    out = audience_counts(out, ["count"], public=scope.public, sensitive=sensitive,
+                          dependents={"count": ["rate_per_100k"]})
+    out = out.sort_values(["month", "area"], key=_area_order,
                                                 kind="stable")
     return out[["month", "area", "label", "count", "population", "rate_per_100k",
                 "counties_reporting", "counties", "count_display"]].reset_index(drop=True)

@@ -135,7 +135,9 @@ def test_commitments_page_in_presenter_mode_shows_no_free_text(
     summary = _one(app_server, "SELECT summary FROM concerns ORDER BY id LIMIT 1")
     open_app_page(page, app_server, "chain?mode=public")
     assert_no_app_errors(page, app_server)
-    assert summary not in page.locator('[data-testid="stMain"]').inner_text()
+    chain_text = page.locator('[data-testid="stMain"]').inner_text()
+    assert summary not in chain_text
+    assert "Lists of individual commitments are not shown on public screens" in chain_text
     open_app_page(page, app_server, "record?mode=public")
     assert "not available in presenter mode" in page.locator('[data-testid="stMain"]').inner_text()
     assert page.get_by_role("button", name="Save update").count() == 0
