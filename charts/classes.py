@@ -13,7 +13,7 @@ import pandas as pd
 
 NO_DATA = "No data"
 NO_DATA_COLOR = "#d9d9d9"
-SUPPRESSED = "Suppressed (<5)"
+SUPPRESSED = "Hidden: small counts"
 SUPPRESSED_COLOR = "#bdbdbd"
 
 # Grey classes for crime counties whose figure is not comparable with the others'
@@ -85,7 +85,8 @@ class ClassScheme:
         ``status`` (optional, aligned with ``values``) names a grey class of the scheme
         (or "No data") for rows that must not be coloured by value, e.g. a county whose
         data cover only part of the period; empty entries leave the value's class.
-        Suppressed rows are always "Suppressed (<5)".
+        Suppressed rows are always "Hidden: small counts" (a count under 5, or on a
+        public screen one known only as a range).
         """
         cut = pd.cut(pd.to_numeric(values, errors="coerce"), bins=list(self.edges),
                      labels=self.labels, right=False, include_lowest=True)
