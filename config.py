@@ -10,6 +10,8 @@ Environment variables (all optional):
 - ``JUKWAA_MAX_UPLOAD_MB``: largest file an import accepts.
 - ``JUKWAA_AUTO_DEMO``: "0" stops the app creating demo data on an empty database.
 - ``JUKWAA_ACCESS_CODE``: when set, the app asks for this code before showing data.
+- ``JUKWAA_DB_BUSY_SECONDS``: how long a write waits for another writer (a long import)
+  before it gives up with "another import is running" (default 60).
 """
 
 from __future__ import annotations
@@ -42,6 +44,9 @@ class Settings:
     max_upload_mb: int = 100
     auto_demo: bool = True
     access_code: str | None = None
+    # A write waits this long for another writer (SQLite busy timeout, PostgreSQL
+    # lock_timeout); a million-row import holds the lock about 20 s.
+    db_busy_seconds: int = 60
     demo_seed: int = 7
     # H3 resolution of the hexagon hotspot layer (res 5 ≈ 250 km² per cell).
     hex_resolution: int = 5
@@ -76,4 +81,5 @@ def get_settings() -> Settings:
         max_upload_mb=_env_int("JUKWAA_MAX_UPLOAD_MB", 100),
         auto_demo=os.environ.get("JUKWAA_AUTO_DEMO", "1") != "0",
         access_code=os.environ.get("JUKWAA_ACCESS_CODE") or None,
+        db_busy_seconds=max(0, _env_int("JUKWAA_DB_BUSY_SECONDS", 60)),
     )

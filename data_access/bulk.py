@@ -24,6 +24,8 @@ import numpy as np
 import sqlalchemy as sa
 from sqlalchemy.engine import Connection
 
+from data_access.engine import fault_for
+
 _BATCH = 50_000
 
 
@@ -220,6 +222,11 @@ def bulk_insert(
     try:
         return writer(conn, table, cols, batches)
     except conn.dialect.loaded_dbapi.Error as exc:
+        # This path bypasses the engine's error hook: a fault (disk full, busy, read-only)
+        # gets the same plain exception as everywhere else.
+        fault = fault_for(exc, str(conn.engine.url))
+        if fault is not None:
+            raise fault from exc
         # Raise what SQLAlchemy would (IntegrityError, DataError, ...), so callers catch
         # one family of errors whichever path wrote the rows.
         raise sa.exc.DBAPIError.instance(

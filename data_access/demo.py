@@ -160,26 +160,153 @@ def _demo_source_ids(conn: Connection) -> list[int]:
     return [int(r[0]) for r in conn.execute(sa.select(ds.c.id).where(ds.c.kind == "demo"))]
 
 
-def _delete_demo_rows(conn: Connection) -> list[int]:
-    """Delete rows of demo sources (children first) and the sources; returns their ids."""
+# What a user row hanging on a demo row is, in words (table → singular, plural, on what).
+_USER_ROW_WORDS = {
+    "commitment_updates": ("progress update", "progress updates", "a demo commitment"),
+    "commitments": ("commitment", "commitments", "a demo concern"),
+    "concerns": ("concern", "concerns", "a demo forum"),
+    "chief_reports": ("chief's report", "chief's reports", "a demo location"),
+}
+_SOURCE_WORDS = {"capture": "typed in the app", "import": "imported"}
+
+
+@dataclass(frozen=True)
+class DemoRemovalPlan:
+    """What removing the demo data deletes.
+
+    ``demo_rows``: rows of demo sources, by table. ``user_rows``: rows of other sources
+    (typed in the app, imported) that go with them because they hang on a demo row (an
+    update of a demo commitment, a concern raised at a demo forum, ...), as
+    ``(source id, kind, name, table, count)``. ``ids``: the ids to delete, by table.
+    """
+
+    demo_sources: tuple[int, ...]
+    demo_rows: dict[str, int]
+    user_rows: tuple[tuple[int, str, str, str, int], ...]
+    ids: dict[str, list[int]]
+
+    def describe(self, limit: int = 20) -> str:
+        """The plan in words: demo rows by kind, then each user source that loses rows."""
+        counts = ", ".join(f"{n:,} {table.replace('_', ' ')}"
+                           for table, n in self.demo_rows.items() if n)
+        lines = [f"Removing the demo data: {counts or 'no rows'}."]
+        if self.user_rows:
+            total = sum(r[4] for r in self.user_rows)
+            lines.append(f"Also removed, because they belong to demo rows: {total:,} row(s) "
+                         "typed or imported by users:")
+            for sid, kind, name, table, n in self.user_rows[:limit]:
+                one, many, parent = _USER_ROW_WORDS.get(table, ("row", "rows", "a demo row"))
+                how = _SOURCE_WORDS.get(kind, kind)
+                lines.append(f"  {n:,} {one if n == 1 else many} {how} on {parent}, "
+                             f"from \"{name}\" (source {sid})")
+            if len(self.user_rows) > limit:
+                lines.append(f"  ... and {len(self.user_rows) - limit:,} more source(s)")
+        return "\n".join(lines)
+
+
+def _ids(conn: Connection, stmt) -> list[int]:
+    return [int(r[0]) for r in conn.execute(stmt)]
+
+
+def demo_removal_plan(conn: Connection) -> DemoRemovalPlan:
+    """Everything removing the demo data would delete, including users' rows that hang on
+    demo rows (their foreign keys would take them along)."""
     ids = _demo_source_ids(conn)
+    s = schema
     if not ids:
-        return ids
-    f = schema.forums
+        return DemoRemovalPlan((), {}, (), {})
+    demo = sa.select(s.data_sources.c.id).where(s.data_sources.c.kind == "demo")
+    plan: dict[str, list[int]] = {}
+    plan["forums"] = _ids(conn, sa.select(s.forums.c.id).where(s.forums.c.source_id.in_(demo)))
+    forums = sa.select(s.forums.c.id).where(s.forums.c.source_id.in_(demo))
+    concerns = sa.select(s.concerns.c.id).where(
+        s.concerns.c.source_id.in_(demo) | s.concerns.c.forum_id.in_(forums))
+    plan["concerns"] = _ids(conn, concerns)
+    commitments = sa.select(s.commitments.c.id).where(
+        s.commitments.c.source_id.in_(demo) | s.commitments.c.concern_id.in_(concerns))
+    plan["commitments"] = _ids(conn, commitments)
+    plan["commitment_updates"] = _ids(conn, sa.select(s.commitment_updates.c.id).where(
+        s.commitment_updates.c.source_id.in_(demo)
+        | s.commitment_updates.c.commitment_id.in_(commitments)))
+    locations = sa.select(s.chief_locations.c.id).where(s.chief_locations.c.source_id.in_(demo))
+    plan["chief_locations"] = _ids(conn, locations)
+    plan["chief_reports"] = _ids(conn, sa.select(s.chief_reports.c.id).where(
+        s.chief_reports.c.source_id.in_(demo) | s.chief_reports.c.location_id.in_(locations)))
+    demo_rows: dict[str, int] = {}
+    for table in s.FACT_TABLES_DELETE_ORDER:
+        demo_rows[table.name] = conn.execute(
+            sa.select(sa.func.count()).select_from(table)
+            .where(table.c.source_id.in_(demo))).scalar_one()
+    user: list[tuple[int, str, str, str, int]] = []
+    ds = s.data_sources
+    for name in _USER_ROW_WORDS:
+        table, chosen = s.metadata.tables[name], plan[name]
+        for i in range(0, len(chosen), _DELETE_CHUNK):
+            stmt = (sa.select(ds.c.id, ds.c.kind, ds.c.name, sa.func.count())
+                    .select_from(table.join(ds, table.c.source_id == ds.c.id))
+                    .where(ds.c.kind != "demo", table.c.id.in_(chosen[i:i + _DELETE_CHUNK]))
+                    .group_by(ds.c.id, ds.c.kind, ds.c.name))
+            user.extend((int(a), k, n, name, int(c)) for a, k, n, c in conn.execute(stmt))
+    merged: dict[tuple[int, str, str, str], int] = {}
+    for sid, kind, src, table_name, n in user:
+        merged[(sid, kind, src, table_name)] = merged.get((sid, kind, src, table_name), 0) + n
+    user_rows = tuple((sid, kind, src, t, n) for (sid, kind, src, t), n in sorted(merged.items()))
+    return DemoRemovalPlan(tuple(ids), demo_rows, user_rows, plan)
+
+
+_DELETE_CHUNK = 500
+
+
+def _delete_demo_rows(conn: Connection) -> list[int]:
+    """Delete the rows of :func:`demo_removal_plan` (children first) and the demo
+    sources; a user source that lost rows has its row count lowered, and is deleted
+    when none of its rows is left. Returns the demo source ids."""
+    plan = demo_removal_plan(conn)
+    if not plan.demo_sources:
+        return []
+    s = schema
+    demo = list(plan.demo_sources)
+    for name in ("commitment_updates", "commitments", "concerns", "chief_reports",
+                 "chief_locations"):
+        table, chosen = s.metadata.tables[name], plan.ids[name]
+        for i in range(0, len(chosen), _DELETE_CHUNK):
+            conn.execute(table.delete().where(table.c.id.in_(chosen[i:i + _DELETE_CHUNK])))
     # forum_attendance has no source of its own: it goes with its demo forum. Deleting it
     # explicitly does not rely on ON DELETE CASCADE being enforced.
-    conn.execute(schema.forum_attendance.delete().where(
-        schema.forum_attendance.c.forum_id.in_(sa.select(f.c.id).where(f.c.source_id.in_(ids)))
-    ))
-    for table in schema.FACT_TABLES_DELETE_ORDER:
-        conn.execute(table.delete().where(table.c.source_id.in_(ids)))
-    conn.execute(schema.data_sources.delete().where(schema.data_sources.c.id.in_(ids)))
-    return ids
+    forums = plan.ids["forums"]
+    for i in range(0, len(forums), _DELETE_CHUNK):
+        part = forums[i:i + _DELETE_CHUNK]
+        conn.execute(s.forum_attendance.delete().where(s.forum_attendance.c.forum_id.in_(part)))
+    for table in (s.forums, s.incidents, s.crime_counts):
+        conn.execute(table.delete().where(table.c.source_id.in_(demo)))
+    conn.execute(s.data_sources.delete().where(s.data_sources.c.id.in_(demo)))
+    _settle_user_sources(conn, plan)
+    return demo
+
+
+def _settle_user_sources(conn: Connection, plan: DemoRemovalPlan) -> None:
+    """After users' rows went with the demo: no source row without rows left."""
+    lost: dict[int, int] = {}
+    for sid, _kind, _name, _table, n in plan.user_rows:
+        lost[sid] = lost.get(sid, 0) + n
+    ds = schema.data_sources
+    for sid, n in lost.items():
+        left = sum(conn.execute(sa.select(sa.func.count()).select_from(table)
+                                .where(table.c.source_id == sid)).scalar_one()
+                   for table in schema.FACT_TABLES_DELETE_ORDER)
+        if left == 0:
+            conn.execute(ds.delete().where(ds.c.id == sid))
+        else:
+            conn.execute(ds.update().where(ds.c.id == sid)
+                         .values(rows=sa.case((ds.c.rows > n, ds.c.rows - n), else_=left)))
 
 
 def remove_demo_data(conn: Connection) -> bool:
     """Delete every demo row and demo source, keep imported rows; rebuild the aggregates.
 
+    Rows typed or imported by users that hang on demo rows (see
+    :func:`demo_removal_plan`; the command line lists them and asks for ``--yes``) go too;
+    their sources are settled (row count lowered, or removed when empty).
     Runs inside the caller's transaction. Returns True when there was demo data.
     """
     removed = bool(_delete_demo_rows(conn))

@@ -532,16 +532,30 @@ def format_for(path: str) -> str | None:
 
 
 def run_export_cli(engine: Engine, *, kind: str, output: str) -> int:
-    """``python -m data_access export``: write the file; exit 0, or 2 with a message.
+    """``python -m data_access export``: write the file; exit 0, or 2 with a message (a
+    wrong file name or folder), or 1 when the file cannot be written (disk full, no
+    permission). Database faults propagate as
+    :class:`~data_access.engine.DatabaseFault` (the command line prints them).
 
     The command line is an operator's tool on the server: files for the internal audience.
     """
+    from data_access.plain_text import for_terminal
+
+    shown = for_terminal(output)
     fmt = format_for(output)
     if fmt is None or (fmt == "geojson" and kind != "county-metrics"):
         allowed = ".csv, .xlsx or .geojson" if kind == "county-metrics" else ".csv or .xlsx"
-        print(f"error: {output}: the file name must end in {allowed}", file=sys.stderr)
+        print(f"error: {shown}: the file name must end in {allowed}", file=sys.stderr)
+        return 2
+    if not Path(output).parent.is_dir():
+        print(f"error: {shown}: no such folder", file=sys.stderr)
         return 2
     frame = export_frame(engine, kind=kind, audience=Audience.INTERNAL)
-    Path(output).write_bytes(frame_bytes(frame, kind=kind, fmt=fmt))
-    print(f"Wrote {len(frame)} rows of {kind} to {output}")
+    try:
+        Path(output).write_bytes(frame_bytes(frame, kind=kind, fmt=fmt))
+    except OSError as exc:
+        print(f"error: cannot write {shown}: {for_terminal(exc.strerror or exc)}",
+              file=sys.stderr)
+        return 1
+    print(f"Wrote {len(frame)} rows of {kind} to {shown}")
     return 0

@@ -10,11 +10,14 @@ import pandas as pd
 import pytest
 
 from data_access.__main__ import main
+from data_access.engine import get_engine, init_db
 from tests.test_imports_badfiles import FIXTURES, snapshot
 
 
 @pytest.fixture
 def cli(sqlite_url: str, capsys):
+    init_db(get_engine(sqlite_url))  # commands other than init/demo need the database
+
     def run(*args: str) -> tuple[int, str, str]:
         code = main(["--db", sqlite_url, *args])
         captured = capsys.readouterr()
@@ -90,6 +93,7 @@ def test_skip_invalid_writes_rejects_with_reasons(cli, tmp_path):
 
 def test_real_process_exit_code(sqlite_url: str):
     """The module entry point itself (a new Python process)."""
+    init_db(get_engine(sqlite_url))
     bad = subprocess.run([sys.executable, "-m", "data_access", "--db", sqlite_url, "import",
                           "incidents", str(FIXTURES / "inc_swapped.csv")],
                          capture_output=True, text=True, timeout=120)

@@ -15,6 +15,11 @@ database (:mod:`.dbcheck`), then writes in one transaction (:mod:`.writers`):
 
 Public API: :func:`import_file` (bytes in, :class:`ImportReport` out) and
 :func:`run_import_cli` (a path in, an exit code out).
+
+Faults are not bad input: a busy, read-only, damaged or full database raises a
+:class:`~data_access.engine.DatabaseFault` (nothing written), and so does another import
+of the same rows committing while this one ran (:data:`IMPORT_CONFLICT_MESSAGE`); the
+command line prints its message and exits 1.
 """
 
 from __future__ import annotations
@@ -27,11 +32,12 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 import pandas as pd
+import sqlalchemy as sa
 from sqlalchemy.engine import Engine
 
 from config import get_settings
 from data_access.clock import today as clock_today
-from data_access.engine import get_engine, new_source
+from data_access.engine import DatabaseConflict, DatabaseFault, get_engine, new_source
 from data_access.imports.dbcheck import plan_rows
 from data_access.imports.readers import FileRefused, read_table
 from data_access.imports.templates import (
@@ -43,6 +49,7 @@ from data_access.imports.templates import (
 )
 from data_access.imports.validate import Problem, validate_table
 from data_access.imports.writers import write_rows
+from data_access.plain_text import for_terminal
 from data_access.safe_csv import to_csv_bytes
 
 __all__ = ["IMPORT_KINDS", "TEMPLATES", "ImportReport", "Problem", "blank_template",
@@ -78,6 +85,8 @@ class ImportReport:
     source_id: int | None = None
     seconds: float = 0.0
     problems: list[Problem] = field(default_factory=list)
+    # Problems found beyond the first MAX_PROBLEMS (by row), counted but not kept.
+    more_problems: int = 0
     notes: list[str] = field(default_factory=list)
     rejects: pd.DataFrame | None = None
     # Seconds per step (read, validate, check, write), wall clock and CPU of this process.
@@ -110,11 +119,23 @@ class ImportReport:
                     "rows listed, or import with --skip-invalid)")
         return f"{self.imported} rows imported, {self.rejected} rejected ({detail})"
 
+    @property
+    def more_problems_line(self) -> str:
+        """"…and 1,234 more problems (…)" when not every problem was kept, else ""."""
+        if not self.more_problems:
+            return ""
+        return (f"…and {self.more_problems:,} more problem{'s' if self.more_problems > 1 else ''}"
+                f" (only the first {len(self.problems):,} are listed; fix those and check "
+                "the file again)")
+
     def problems_frame(self) -> pd.DataFrame:
-        """Every problem: ``row, column, value, problem, suggestion``."""
+        """The problems kept: ``row, column, value, problem, suggestion``; when more were
+        found, a last row without a row number says how many more."""
+        rows = [(p.row, p.column or "", p.value, p.message, p.suggestion) for p in self.problems]
+        if self.more_problems:
+            rows.append((None, "", "", self.more_problems_line, ""))
         return pd.DataFrame(
-            [(p.row, p.column or "", p.value, p.message, p.suggestion) for p in self.problems],
-            columns=["row", "column", "value", "problem", "suggestion"],
+            rows, columns=["row", "column", "value", "problem", "suggestion"],
         ).astype({"row": "Int64"})
 
 
@@ -129,7 +150,9 @@ def _rejects(raw_frame: pd.DataFrame, row_numbers, bad, problems: list[Problem])
     out = raw_frame[bad].copy()
     rows = row_numbers[bad]
     out.insert(0, "row", rows)
-    out["problems"] = ["; ".join(reasons.get(int(r), [])) for r in rows]
+    # Only the first MAX_PROBLEMS problems are kept; later rejected rows say so.
+    unlisted = "rejected; its reasons are not listed (too many problems in the file)"
+    out["problems"] = ["; ".join(reasons.get(int(r), [])) or unlisted for r in rows]
     return out.reset_index(drop=True)
 
 
@@ -146,6 +169,20 @@ class _Clock:
         self.wall, self.cpu = wall, cpu
 
 
+IMPORT_CONFLICT_MESSAGE = ("Another import of this file ran at the same time; nothing from "
+                           "this run was written; run it again to check.")
+
+
+def _is_collision(exc: sa.exc.IntegrityError) -> bool:
+    """A unique key or a parent row that the checks saw differently: another writer
+    committed the same rows (or removed a parent) between the check and the write."""
+    orig = exc.orig
+    state = getattr(orig, "sqlstate", None) or getattr(orig, "pgcode", None)
+    text = str(orig).lower()
+    return state in ("23505", "23503") or "unique constraint failed" in text \
+        or "foreign key constraint failed" in text
+
+
 # SQLite page cache for the import's connection: a million-row insert updates four
 # B-trees, and a cache that holds them saves a third of the time (default: 2 MB).
 _SQLITE_IMPORT_CACHE_KIB = 262_144
@@ -160,7 +197,9 @@ def import_file(engine: Engine | None, *, kind: str, data: bytes, filename: str,
     Nothing is written when ``dry_run`` is set, or when any row is invalid and
     ``skip_invalid`` is not. ``today`` (default: ``data_access.clock.today()``) is the
     limit for dates in the future. Never raises for bad input: everything wrong is in the
-    report.
+    report. A database fault raises :class:`~data_access.engine.DatabaseFault` with a
+    plain message (nothing written); another import writing the same rows at the same
+    time raises :class:`~data_access.engine.DatabaseConflict`.
     """
     started = time.perf_counter()
     engine = engine or get_engine()
@@ -189,8 +228,15 @@ def import_file(engine: Engine | None, *, kind: str, data: bytes, filename: str,
             raw_conn.execute(f"PRAGMA cache_size=-{_SQLITE_IMPORT_CACHE_KIB}")
         try:
             _check_and_write(conn, v, report, tpl, dry_run, clock)
+        except DatabaseConflict as exc:
+            raise DatabaseConflict(IMPORT_CONFLICT_MESSAGE) from exc
+        except sa.exc.IntegrityError as exc:
+            if not _is_collision(exc):
+                raise
+            raise DatabaseConflict(IMPORT_CONFLICT_MESSAGE) from exc
         finally:
-            if raw_conn is not None:
+            # A read-only fault closes the connection (the pool reopens the file).
+            if raw_conn is not None and not conn.invalidated:
                 raw_conn.execute(f"PRAGMA cache_size={cache}")
     report.written = report.source_id is not None
     report.seconds = time.perf_counter() - started
@@ -202,9 +248,8 @@ def _check_and_write(conn, v, report: ImportReport, tpl, dry_run: bool, clock: _
     with conn.begin() as txn:
         # The checks and the writes run in one transaction, so they see the same rows.
         plan_rows(conn, v)
-        order = {name: i for i, name in enumerate(tpl.names)}
-        report.problems = sorted(v.problems, key=lambda p: (p.row or 0,
-                                                            order.get(p.column, -1)))
+        report.problems = list(v.kept_problems())  # sorted, at most MAX_PROBLEMS
+        report.more_problems = v.more_problems
         report.notes = v.notes
         report.rejected = int(v.bad.sum())
         actions = v.clean["_action"]
@@ -230,28 +275,51 @@ def run_import_cli(engine: Engine, *, kind: str, path: str, dry_run: bool = Fals
     (stdout); write rejected rows with their reasons to ``rejects`` when given.
 
     Exit code 0 when the import went ahead (or a dry run found nothing wrong), 2 when the
-    file or any row was refused and nothing was written.
+    file or any row was refused and nothing was written, 1 on a database fault (busy,
+    read-only, damaged, full; another import of the same rows at the same time).
+    Values from the file are printed as plain characters (no terminal escapes).
     """
     file = Path(path)
+    shown = for_terminal(path)
     if not file.is_file():
-        print(f"error: no such file: {path}", file=sys.stderr)
+        print(f"error: no such file: {shown}", file=sys.stderr)
         return 2
     limit = get_settings().max_upload_mb * 1_000_000
     if file.stat().st_size > limit:  # refuse before reading a huge file into memory
-        print(f"error: {file.name} is {file.stat().st_size / 1e6:,.1f} MB; the largest file "
-              f"accepted is {limit / 1e6:,.1f} MB (JUKWAA_MAX_UPLOAD_MB)", file=sys.stderr)
+        print(f"error: {for_terminal(file.name)} is {file.stat().st_size / 1e6:,.1f} MB; the "
+              f"largest file accepted is {limit / 1e6:,.1f} MB (JUKWAA_MAX_UPLOAD_MB)",
+              file=sys.stderr)
         print("0 rows imported, file refused — nothing written")
         return 2
-    report = import_file(engine, kind=kind, data=file.read_bytes(), filename=file.name,
-                         dry_run=dry_run, skip_invalid=skip_invalid)
+    try:
+        data = file.read_bytes()
+    except OSError as exc:
+        print(f"error: cannot read {shown}: {for_terminal(exc.strerror or exc)}",
+              file=sys.stderr)
+        return 2
+    try:
+        report = import_file(engine, kind=kind, data=data, filename=file.name,
+                             dry_run=dry_run, skip_invalid=skip_invalid)
+    except DatabaseFault as exc:
+        print(f"error: {for_terminal(exc)}", file=sys.stderr)
+        print("0 rows imported — nothing written")
+        return 1
     for problem in report.problems:
-        print(problem.text(), file=sys.stderr)
+        print(for_terminal(problem.text()), file=sys.stderr)
+    if report.more_problems:
+        print(report.more_problems_line, file=sys.stderr)
     if report.notes:
-        print("County names read as the closest match:")
+        print("Notes on how values were read (closest county names, cleaned cells):")
         for note in report.notes:
-            print(f"  {note}")
+            print(f"  {for_terminal(note)}")
     if rejects and report.rejects is not None:
-        Path(rejects).write_bytes(to_csv_bytes(report.rejects))
-        print(f"Rejected rows with their reasons written to {rejects}")
+        try:
+            Path(rejects).write_bytes(to_csv_bytes(report.rejects))
+        except OSError as exc:
+            print(f"error: cannot write the rejected rows to {for_terminal(rejects)}: "
+                  f"{for_terminal(exc.strerror or exc)}", file=sys.stderr)
+            print(report.summary_line)
+            return 1
+        print(f"Rejected rows with their reasons written to {for_terminal(rejects)}")
     print(report.summary_line)
     return 0 if report.ok else 2

@@ -31,6 +31,7 @@ from data_access.county_names import match_county
 from data_access.imports import vocab
 from data_access.imports.readers import RawTable
 from data_access.imports.templates import ATTENDANCE_COLUMNS, Template
+from data_access.plain_text import for_terminal
 
 BOUNDARIES_GEOJSON = reference.GEO_DATA_DIR / "kenya_counties_geoboundaries.geojson"
 # A point may lie this far outside its county's boundary (GPS error, boundary
@@ -42,6 +43,9 @@ MAX_INT = 2_147_483_647  # INTEGER columns on PostgreSQL
 MONTHS = {m.lower(): i for i, m in enumerate(calendar.month_abbr) if m}
 MONTHS.update({m.lower(): i for i, m in enumerate(calendar.month_name) if m})
 MONTHS["sept"] = 9
+# Problems kept per import: the first ones by row are listed, the rest only counted (a
+# file of 300,000 bad rows made 1.5 million problem objects, 1.8 GB in session state).
+MAX_PROBLEMS = 1_000
 
 
 @dataclass(frozen=True)
@@ -55,12 +59,18 @@ class Problem:
     suggestion: str = ""
 
     def text(self) -> str:
-        """One line: "row 7, column county: 'Nairobbi West' is ... — Did you mean ...?"."""
+        """One line: "row 7, column county: 'Nairobbi West' is ... — Did you mean ...?".
+
+        Safe to print: values from the file lose escape sequences and other controls
+        (:func:`~data_access.plain_text.for_terminal`), and line breaks in them are shown
+        as ``\\n``, so a cell can neither repaint the terminal nor fake a line of output.
+        """
         where = ", ".join(p for p in (
             f"row {self.row}" if self.row is not None else "",
             f"column {self.column}" if self.column else "") if p)
         tail = f" — {self.suggestion}" if self.suggestion else ""
-        return f"{where}: {self.message}{tail}" if where else f"{self.message}{tail}"
+        line = f"{where}: {self.message}{tail}" if where else f"{self.message}{tail}"
+        return for_terminal(line).replace("\r", "\\r").replace("\n", "\\n")
 
 
 @dataclass
@@ -74,17 +84,42 @@ class Validation:
     bad: np.ndarray = field(default_factory=lambda: np.zeros(0, dtype=bool))
     notes: list[str] = field(default_factory=list)
     raw_frame: pd.DataFrame | None = None  # the cells as read, for the rejects file
+    # Problems found but not kept in ``problems`` (only the first MAX_PROBLEMS by row are).
+    more_problems: int = 0
+    column_order: dict[str, int] = field(default_factory=dict)
+
+    def _key(self, p: Problem) -> tuple[int, int]:
+        return (p.row or 0, self.column_order.get(p.column, -1))
+
+    def kept_problems(self) -> list[Problem]:
+        """The first MAX_PROBLEMS problems by row and column order (the rest are counted
+        in ``more_problems``); ``problems`` is sorted and trimmed to them."""
+        self.problems.sort(key=self._key)
+        if len(self.problems) > MAX_PROBLEMS:
+            self.more_problems += len(self.problems) - MAX_PROBLEMS
+            del self.problems[MAX_PROBLEMS:]
+        return self.problems
+
+    @property
+    def problem_count(self) -> int:
+        """Every problem found, kept or only counted."""
+        return len(self.problems) + self.more_problems
 
     def flag(self, mask, column: str | None, message, *, value=None, suggestion="") -> None:
         """Record a problem for every row where ``mask`` is true.
 
         ``message``, ``value`` and ``suggestion`` are a string or a Series/array giving one
-        per row (only the flagged rows are read).
+        per row (only the flagged rows are read). Every flagged row is marked bad, but at
+        most MAX_PROBLEMS problems are kept (the first by row); the rest are counted.
         """
         positions = np.flatnonzero(np.asarray(mask, dtype=bool))
         if not len(positions):
             return
         self.bad[positions] = True
+        # Positions are in row order, so later ones of the same column can never be among
+        # the first MAX_PROBLEMS: they are counted without building a Problem.
+        self.more_problems += max(0, len(positions) - MAX_PROBLEMS)
+        positions = positions[:MAX_PROBLEMS]
 
         def pick(obj, pos):
             if isinstance(obj, pd.Series):
@@ -99,6 +134,8 @@ class Validation:
                 row=int(self.row_numbers[pos]), column=column,
                 value="" if val is None else str(val), message=str(pick(message, pos)),
                 suggestion=str(pick(suggestion, pos) or "")))
+        if len(self.problems) > 2 * MAX_PROBLEMS:  # bounded memory, trimmed now and then
+            self.kept_problems()
 
 
 # --------------------------------------------------------------------------- helpers
@@ -216,9 +253,26 @@ def _check_date_range(value: dt.date | None, text: str, today: dt.date,
     return "", ""
 
 
+_TIME_OF_DAY = re.compile(r"[ T](\d{1,2}):(\d{2})(?::(\d{2})(?:\.\d+)?)?$")
+
+
+def time_of_day(text: str) -> str:
+    """The time a date cell also gives ("14:30" for "2024-03-05 14:30:00"), "" when it
+    gives none or midnight (a date typed into a date-time cell)."""
+    m = _TIME_OF_DAY.search(text) if isinstance(text, str) else None
+    if not m or not any(int(g or 0) for g in m.groups()):
+        return ""
+    return f"{int(m.group(1)):02d}:{m.group(2)}" + (f":{m.group(3)}" if m.group(3) and
+                                                    int(m.group(3)) else "")
+
+
 def read_dates(v: Validation, series: pd.Series, column: str, *, today: dt.date,
                required: bool = True, allow_future: bool = False) -> pd.Series:
-    """Dates of a column (None where empty or invalid); flags each bad cell."""
+    """Dates of a column (None where empty or invalid); flags each bad cell.
+
+    The templates record dates only: a time of day in a cell ("2024-03-05 14:30") is
+    dropped, never silently: a note names the rows.
+    """
     us = _us_dates(series)
 
     def one(text: str):
@@ -227,11 +281,21 @@ def read_dates(v: Validation, series: pd.Series, column: str, *, today: dt.date,
             problem, hint = _check_date_range(value, text, today, allow_future)
             if problem:
                 value = None
-        return value, problem, hint
+        return value, problem, hint, time_of_day(text) if value is not None else ""
 
-    dates, problems, hints = _map_unique(series, one, 3)
+    dates, problems, hints, times = _map_unique(series, one, 4)
     bad = (problems != "").to_numpy()
     v.flag(bad, column, problems, value=series, suggestion=hints)
+    timed = np.flatnonzero((times != "").to_numpy())
+    if len(timed):
+        rows = [int(v.row_numbers[i]) for i in timed[:6]]
+        shown = ", ".join(f"{r:,}" for r in rows[:5])
+        more = f" and {len(timed) - 5:,} more" if len(timed) > 5 else ""
+        example = times.iat[timed[0]]
+        what = (f"time of day {example} dropped" if len(timed) == 1 else
+                f"times of day dropped (e.g. {example} in row {rows[0]:,})")
+        v.notes.append(f"row{'s' if len(timed) > 1 else ''} {shown}{more}, {column}: {what}: "
+                       "the template records dates only")
     if required:
         v.flag(_empty(series), column, f"{column} is required", suggestion=_HOW)
     return dates.where(~bad, None)
@@ -493,28 +557,49 @@ def flag_duplicates(v: Validation, key_cols: list[str], what: str, column: str,
     dup = sub.duplicated(keep=False).to_numpy()
     if not dup.any():
         return
+    # Vectorised over the duplicate groups: a hostile file of 300,000 copies of one row
+    # must not build a mask or a problem per copy (only MAX_PROBLEMS are kept anyway).
     positions = np.flatnonzero(complete)[dup]
     dups = v.clean.iloc[positions]
     cols = value_cols or [c for c in v.clean.columns if c not in key_cols]
-    for _, group in dups.groupby(key_cols, sort=False, dropna=False):
-        first, *later = list(group.index)
-        first_row = int(v.row_numbers[first])
-        differ = (group[cols].astype(str).nunique(dropna=False) > 1).any() if cols else False
-        for pos in later:
-            mask = np.zeros(len(v.clean), dtype=bool)
-            mask[pos] = True
-            v.flag(mask, column, f"duplicate of row {first_row}: same {what}",
-                   value=str(v.clean.at[pos, key_cols[0]]),
-                   suggestion="Remove the repeated row" if not differ else
-                   "The copies disagree: keep the right one")
-        if differ:
-            mask = np.zeros(len(v.clean), dtype=bool)
-            mask[first] = True
-            others = _rows_text([int(v.row_numbers[p]) for p in later])
-            verb = "gives" if len(later) == 1 else "give"
-            v.flag(mask, column, f"{others} {verb} the same {what} with different values",
-                   value=str(v.clean.at[first, key_cols[0]]),
-                   suggestion="Keep one row per " + what)
+    group = dups.groupby(key_cols, sort=False, dropna=False).ngroup().to_numpy()
+    first = pd.Series(positions).groupby(group).transform("first").to_numpy()
+    if cols:
+        differ_by_group = (dups[cols].astype(str).groupby(group).nunique(dropna=False) > 1) \
+            .any(axis=1)
+        differ = differ_by_group.reindex(group).to_numpy(dtype=bool)
+    else:
+        differ = np.zeros(len(positions), dtype=bool)
+    n = len(v.clean)
+    key_values = v.clean[key_cols[0]]
+    later = positions != first
+    later_mask = np.zeros(n, dtype=bool)
+    later_mask[positions[later]] = True
+    messages = np.full(n, "", dtype=object)
+    hints = np.full(n, "", dtype=object)
+    shown = positions[later][:MAX_PROBLEMS]
+    shown_first = first[later][:MAX_PROBLEMS]
+    shown_differ = differ[later][:MAX_PROBLEMS]
+    messages[shown] = [f"duplicate of row {int(v.row_numbers[f])}: same {what}"
+                       for f in shown_first]
+    hints[shown] = np.where(shown_differ, "The copies disagree: keep the right one",
+                            "Remove the repeated row")
+    v.flag(later_mask, column, messages, value=key_values, suggestion=hints)
+    firsts = positions[~later & differ]
+    if len(firsts):
+        first_mask = np.zeros(n, dtype=bool)
+        first_mask[firsts] = True
+        messages = np.full(n, "", dtype=object)
+        wanted = set(firsts[:MAX_PROBLEMS].tolist())
+        copies: dict[int, list[int]] = {}
+        for pos, f in zip(positions[later], first[later]):
+            if int(f) in wanted:
+                copies.setdefault(int(f), []).append(int(v.row_numbers[pos]))
+        for f, rows in copies.items():
+            verb = "gives" if len(rows) == 1 else "give"
+            messages[f] = f"{_rows_text(rows)} {verb} the same {what} with different values"
+        v.flag(first_mask, column, messages, value=key_values,
+               suggestion="Keep one row per " + what)
 
 
 # ---------------------------------------------------------------------- incidents ids
@@ -765,12 +850,15 @@ def validate_table(raw: RawTable, tpl: Template, *, today: dt.date) -> Validatio
     n = len(raw.frame)
     v = Validation(kind=tpl.kind, clean=pd.DataFrame(index=pd.RangeIndex(n)),
                    row_numbers=raw.row_numbers, bad=np.zeros(n, dtype=bool),
-                   raw_frame=raw.frame)
-    for pos, message in raw.row_problems:
+                   raw_frame=raw.frame, notes=list(raw.notes),
+                   column_order={name: i for i, name in enumerate(tpl.names)})
+    if raw.row_problems:  # one flag for all rows (a mask per row would be quadratic)
         mask = np.zeros(n, dtype=bool)
-        mask[pos] = True
-        v.flag(mask, None, message, suggestion="Remove the stray cells")
+        messages = np.full(n, "", dtype=object)
+        for pos, message in raw.row_problems:
+            mask[pos] = True
+            messages[pos] = message if not messages[pos] else f"{messages[pos]}; {message}"
+        v.flag(mask, None, messages, suggestion="Remove the stray cells")
     _KINDS[tpl.kind](v, raw, tpl, today)
-    v.problems.sort(key=lambda p: (p.row or 0, tpl.names.index(p.column)
-                                   if p.column in tpl.names else -1))
+    v.kept_problems()
     return v
