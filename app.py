@@ -1,11 +1,14 @@
-"""Jukwaa la Usalama dashboard — the frame only: page config, database start-up, access
-gate, shared filters and navigation. Pages live in views/ (see views/registry.py)."""
+"""Jukwaa la Usalama dashboard — the frame only: page config, navigation, access gate,
+database start-up, shared filters. Pages live in views/ (see views/registry.py)."""
 
 import streamlit as st
 
 from ui.filters import render_sidebar_filters
 from ui.frame import (
+    ADMITTED,
+    GATED,
     access_gate,
+    admission,
     apply_presenter_style,
     leave_public_control,
     start_database,
@@ -16,16 +19,19 @@ from views.registry import PAGES
 st.set_page_config(page_title="Jukwaa la Usalama", page_icon="🛡️",
                    layout="wide", initial_sidebar_state="expanded")
 
-start_database()
-access_gate()
-
+state = admission()
 sections: dict[str, list] = {}
 for spec in PAGES:
     sections.setdefault(spec.section, []).append(
         st.Page(spec.path, title=spec.title, url_path=spec.url_path, icon=spec.icon,
                 default=spec.default)
     )
-page = st.navigation(sections)
+# Navigation comes before the gate: Streamlit resolves the page from the URL here, so a
+# deep link (page and query parameters) is still open once the code is given. The menu
+# is hidden while the code is asked.
+page = st.navigation(sections, position="hidden" if state == GATED else "sidebar")
+access_gate(state)  # stops here without the code; a ?mode=public link passes, locked public
+start_database(admitted=state == ADMITTED)  # nothing about the database before the code
 
 filters = render_sidebar_filters()
 leave_public_control(filters)  # a public screen stays public without the access code

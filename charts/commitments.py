@@ -14,6 +14,7 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from data_access.reference import COMMITMENT_STATUSES
+from ui.plain import plot_text
 
 # Colour-blind-safe status colours: teal for kept promises, orange/red for trouble, grey
 # for what nobody has checked yet.
@@ -207,8 +208,10 @@ def overdue_chart(df: pd.DataFrame, *, top: int = 25) -> go.Figure:
     """The ``top`` oldest overdue commitments as bars of days overdue, coloured by fixed
     age class, each labelled with its institution and county."""
     data = df[df["overdue"]].head(top).copy()
-    data["label"] = [f"{_short(t)} — {i}, {c}" for t, i, c in zip(
-        data["title"], data["institution_short"], data["county"])]
+    # Titles are free text: escaped, so plotly shows a tag as written (not a link).
+    data["label"] = [f"{plot_text(_short(t))} — {plot_text(i)}, {plot_text(c)}"
+                     for t, i, c in zip(data["title"], data["institution_short"],
+                                        data["county"])]
     data["age"] = [overdue_class(d) for d in data["days_overdue"]]
     fig = go.Figure()
     for _, _, label, color in OVERDUE_CLASSES:
@@ -344,7 +347,8 @@ def forum_scatter(forums: pd.DataFrame) -> go.Figure:
             name=str(region),
             marker={"size": (grp["made"].astype(float) ** 0.5 * 6).clip(lower=6),
                     "opacity": 0.75, "line": {"width": 1, "color": "white"}},
-            customdata=list(zip(grp["forum_edition"].astype(str), grp["county"].astype(str),
+            customdata=list(zip(grp["forum_edition"].map(plot_text),
+                                grp["county"].map(plot_text),
                                 _shown_column(grp, "fulfilled"),
                                 _shown_column(grp, "verified"), _shown_column(grp, "made"),
                                 strict=True)),
@@ -372,8 +376,8 @@ def chain_timeline(items: pd.DataFrame, history: pd.DataFrame, *, today,
     ``history``: commitment_id, updated_on, status.
     """
     data = items.dropna(subset=["commitment_id"]).copy()
-    data["label"] = [f"{_short(t, 38)} [{int(i)}]" for t, i in zip(data["title"],
-                                                                  data["commitment_id"])]
+    data["label"] = [f"{plot_text(_short(t, 38))} [{int(i)}]"
+                     for t, i in zip(data["title"], data["commitment_id"])]
     end = pd.Timestamp(today)
     fig = go.Figure()
     for row in data.itertuples():

@@ -43,8 +43,9 @@ def _open(**params: str) -> AppTest:
     at = AppTest.from_file(str(APP), default_timeout=TIMEOUT)
     at.query_params.update(params)
     at.run()
-    # With an access code set, the gate comes first (it applies to public links too).
-    gate = [w for w in at.text_input if w.label == "Access code" and w.key is None]
+    # With an access code set, the gate comes first (a ?mode=public link passes it,
+    # locked public: see tests/test_access_gate.py).
+    gate = [w for w in at.text_input if w.key == "jukwaa_gate_code"]
     if gate:
         gate[0].input(CODE).run()
     return at

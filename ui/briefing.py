@@ -49,6 +49,7 @@ from data_access.figures.emerging import emerging_threats
 from data_access.figures.scope import Audience, Period, Scope, month_label
 from data_access.forums import forum_totals
 from data_access.metrics import DEFINITIONS
+from data_access.plain_text import strip_controls
 from data_access.privacy import audience_counts
 from data_access.status import data_status, has_demo
 from geo.boundaries import ATTRIBUTION, counties_geojson, county_boundaries, county_centroids
@@ -342,13 +343,15 @@ def map_context(county_codes: tuple[str, ...]) -> tuple[str, ...]:
     return tuple(sorted(shown))
 
 
-def _overdue_section(overdue: pd.DataFrame | None, lang: str
+def _overdue_section(overdue: pd.DataFrame | None, totals: pd.Series, lang: str
                      ) -> tuple[pd.DataFrame, str, str]:
     """The brief's overdue table (the longest overdue first), the note under it and the
     text in place of an empty table. ``overdue`` is None on a public brief: lists of
-    individual commitments are not shown there (the overdue count is a key number)."""
+    individual commitments are not shown there (the overdue count is a key number).
+    The note counts from ``totals`` (the key numbers' row), so the two agree."""
     if overdue is None:
         return pd.DataFrame(), "", t("cm_lists_not_public", lang)
+    n_overdue = int(totals["overdue"])
     overdue_rows = overdue[overdue["overdue"]].head(OVERDUE_ROWS)
     overdue_table = pd.DataFrame({
         t("brief_commitment", lang): overdue_rows["title"].astype(str),
@@ -357,7 +360,6 @@ def _overdue_section(overdue: pd.DataFrame | None, lang: str
         t("brief_due", lang): pd.to_datetime(overdue_rows["due_on"]).dt.strftime("%d %b %Y"),
         t("brief_days_overdue", lang): overdue_rows["days_overdue"].map(_fmt),
     })
-    n_overdue = int(overdue["overdue"].sum())
     note = (f"{n_overdue - OVERDUE_ROWS:,} more overdue commitments are not listed "
             "(the longest overdue are shown)." if n_overdue > OVERDUE_ROWS else "")
     return overdue_table, note, ""
@@ -448,7 +450,7 @@ def _gather(*, scope: Scope, county_codes: tuple[str, ...], scope_label: str,
         t("brief_category", lang): threat_rows["category_sw" if lang == "sw" else "category"],
         t("brief_why", lang): threat_rows["reason_sw" if lang == "sw" else "reason"],
     })
-    overdue_table, overdue_note, overdue_empty = _overdue_section(overdue, lang)
+    overdue_table, overdue_note, overdue_empty = _overdue_section(overdue, totals, lang)
     notes = crime_notes(summary, lang=lang)
     if scope.public:  # what the public concerns figure covers (data_access.concerns)
         notes.append(t("concerns_public_note", lang,
@@ -604,6 +606,8 @@ class _Pdf:
         self.doc.set_font(self.family, "", 10)
 
     def text(self, value: str) -> str:
+        # A control character (an older row's vertical tab) is no glyph in any font.
+        value = strip_controls(value)
         if self.unicode:
             return value
         for a, b in _LATIN1_SUBSTITUTES.items():

@@ -98,6 +98,24 @@ LABELS: dict[str, tuple[str, str]] = {
     "no_data": ("No data for this selection.", "Hakuna data kwa uchaguzi huu."),
     "no_data_short": ("No data", "Hakuna data"),
     "db_unavailable": ("The database cannot be reached.", "Hifadhidata haipatikani."),
+    # access gate and database notices (ui.frame): nothing about the database before the code
+    "gate_prompt": ("Enter the access code to open the dashboard.",
+                    "Weka msimbo wa kuingia ili kufungua dashibodi."),
+    "gate_wrong": ("That access code is not right.", "Msimbo huo wa kuingia si sahihi."),
+    "gate_wait": ("Wait {n} seconds before trying again.",
+                  "Subiri sekunde {n} kabla ya kujaribu tena."),
+    "gate_wait_one": ("Wait 1 second before trying again.",
+                      "Subiri sekunde 1 kabla ya kujaribu tena."),
+    "db_unavailable_generic": ("The dashboard's database is not available; tell the "
+                               "administrator.",
+                               "Hifadhidata ya dashibodi haipatikani; mjulishe msimamizi."),
+    "db_check_url": ("Check `JUKWAA_DB_URL` and that the server is running, then reload "
+                     "this page.",
+                     "Angalia `JUKWAA_DB_URL` na kwamba seva inafanya kazi, kisha pakia "
+                     "ukurasa huu upya."),
+    "db_read_only": ("Read-only database: viewing works; imports and updates are off.",
+                     "Hifadhidata ni ya kusoma tu: kutazama kunawezekana; kuingiza na "
+                     "kusasisha data kumezimwa."),
     # hotspots page
     "hotspots": ("Hotspots", "Maeneo hatari"),
     "hotspots_caption": ("Where crime and concerns are concentrated in {scope}, {period}.",
@@ -514,7 +532,9 @@ LABELS: dict[str, tuple[str, str]] = {
                      "Safu {n} haziwezi kuingizwa. Hakuna kilichohifadhiwa."),
     "imp_refused": ("The file was refused. Nothing has been written.",
                     "Faili limekataliwa. Hakuna kilichohifadhiwa."),
-    "imp_fuzzy": ("County names read as the closest match", "Majina ya kaunti yaliyokisiwa"),
+    "imp_fuzzy": ("How some values were read (closest county names, cleaned cells)",
+                  "Jinsi baadhi ya thamani zilivyosomwa (majina ya kaunti yaliyokisiwa, "
+                  "visanduku vilivyosafishwa)"),
     "imp_skip": ("Skip the rejected rows and import the valid ones",
                  "Ruka safu zenye makosa na uingize zilizo sahihi"),
     "imp_button": ("Import", "Ingiza"),

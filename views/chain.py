@@ -24,6 +24,7 @@ from ui.blocks import chart_block
 from ui.commitment_picker import pick_commitment
 from ui.filters import current_filters
 from ui.i18n import t
+from ui.plain import md_quote, md_text
 
 f = current_filters()
 lang = f.lang
@@ -99,6 +100,7 @@ if mode == "forum":
     if forums.empty:
         st.info(t("no_data", lang))
         st.stop()
+    # Selectbox options are shown as plain text (no Markdown): no escaping needed here.
     labels = {r.forum_id: f"{r.edition} — {r.county}, {r.held_on:%d %b %Y} · "
                           f"{r.concerns} concerns, {r.commitments} commitments"
               for r in forums.itertuples()}
@@ -114,12 +116,12 @@ if mode == "forum":
     items = chain.dropna(subset=["commitment_id"])
     history = commitment_history(commitment_ids=tuple(int(i) for i in items["commitment_id"]),
                                  audience=f.audience)
-    st.subheader(f"{info['edition']} — {info['county']} ({info['region']})")
+    st.subheader(f"{md_text(info['edition'])} — {info['county']} ({info['region']})")
     st.caption(f"{t('held_on', lang)} {_date(info['held_on'])} · {t('venue', lang)}: "
-               f"{info['venue']}")
+               f"{md_text(info['venue'])}")
     c1, c2, c3, c4 = st.columns(4)
     c1.metric(t("attendance", lang), f"{int(info['attendance_total']):,}", border=True,
-              help=info["attendance"] or None)
+              help=md_text(info["attendance"]) or None)
     c2.metric(t("concerns_raised", lang), f"{chain['concern_id'].nunique():,}", border=True)
     c3.metric(t("commitments_made", lang), f"{len(items):,}", border=True)
     fulfilled = int((items["current_status"] == "fulfilled").sum())
@@ -147,7 +149,7 @@ if mode == "forum":
         with st.container(border=True):
             st.markdown(f"**{theme}** · {t('raised_on', lang)} {_date(first['raised_on'])}"
                         + (f" · {t('raised_by', lang)} {group.lower()}" if group else ""))
-            st.markdown(f"> {first['summary']}")
+            st.markdown(md_quote(first["summary"]))
             answered = rows.dropna(subset=["commitment_id"])
             if answered.empty:
                 st.caption(t("no_commitment", lang))
@@ -155,7 +157,7 @@ if mode == "forum":
                 cid = int(row["commitment_id"])
                 left, right = st.columns([3, 2])
                 with left:
-                    st.markdown(f"→ **{row['title']}** — {row['institution']}")
+                    st.markdown(f"→ **{md_text(row['title'])}** — {md_text(row['institution'])}")
                     st.caption(f"{t('made_on', lang)} {_date(row['made_on'])} · "
                                f"{t('due_on', lang)} {_date(row['due_on'])} · id {cid}")
                 with right:
@@ -187,31 +189,31 @@ else:
     with forum_col.container(border=True):
         st.caption(t("chain_forum", lang))
         if pd.notna(row["forum_id"]):
-            st.markdown(f"**{row['edition']}**")
+            st.markdown(f"**{md_text(row['edition'])}**")
             st.markdown(f"{row['county']} ({row['region']}) · {_date(row['held_on'])}")
-            st.caption(f"{t('venue', lang)}: {row['venue']}")
+            st.caption(f"{t('venue', lang)}: {md_text(row['venue'])}")
             st.button(t("show_forum", lang), key="ch_show_forum", on_click=go_to_forum,
                       args=(int(row["forum_id"]),), icon=":material/arrow_back:")
         else:
             origin = {"chief_report": t("origin_chief_report", lang),
-                      "live_capture": t("origin_live_capture", lang)}.get(row["origin"],
-                                                                          row["origin"])
+                      "live_capture": t("origin_live_capture", lang)}.get(
+                          row["origin"], md_text(row["origin"]))
             st.markdown(f"**{origin}**")
             st.markdown(f"{row['county']} ({row['region']})")
     with concern_col.container(border=True):
         st.caption(t("chain_concern", lang))
         st.markdown(f"**{row['theme_sw'] if lang == 'sw' else row['theme']}**")
         st.markdown(f"{t('raised_on', lang)} {_date(row['raised_on'])}")
-        st.markdown(f"> {row['summary']}")
+        st.markdown(md_quote(row["summary"]))
     with commitment_col.container(border=True):
         st.caption(t("chain_commitment", lang))
-        st.markdown(f"**{row['title']}**")
-        st.markdown(f"{row['institution']}")
+        st.markdown(f"**{md_text(row['title'])}**")
+        st.markdown(md_text(row["institution"]))
         st.caption(f"{t('made_on', lang)} {_date(row['made_on'])} · {t('due_on', lang)} "
                    f"{_date(row['due_on'])} · id {commitment_id} · version {row['version']}")
         status_badges(row)
         if isinstance(row["evidence"], str):
-            st.caption(f"{t('evidence', lang)}: {row['evidence']}")
+            st.caption(f"{t('evidence', lang)}: {md_text(row['evidence'])}")
         st.page_link("views/record_update.py", label=t("record_progress", lang),
                      icon=":material/edit_note:", query_params={"commitment": str(commitment_id)})
     chart_block(t("history_title", lang),

@@ -216,7 +216,6 @@ with tab_overdue:
                                key="cm_past_due_unverified")
         od = overdue_commitments(**kw, due_within_days=30 if soon else 0,
                                  include_unverified=unverified)
-        n_over = int(od["overdue"].sum())
         marks = [t("overdue_by", lang, days=int(p)) if o
                  else t("past_due_unverified_by", lang, days=int(p)) if u
                  else t("due_in", lang, days=int(n))
@@ -231,7 +230,8 @@ with tab_overdue:
             "due": od["due_on"].dt.date, "days overdue": od["days_overdue"],
             "id": od["commitment_id"],
         })
-        chart_block(t("overdue_title", lang, n=n_over), overdue_chart(od), table, filters=f,
+        chart_block(t("overdue_title", lang, n=count_text(tot, "overdue")), overdue_chart(od),
+                    table, filters=f,
                     definition=DEFINITIONS["overdue"] + "\n\n"
                     + DEFINITIONS["past_due_unverified"],
                     source=SOURCE, as_of=as_of_data,

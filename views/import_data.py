@@ -6,10 +6,12 @@ import hashlib
 
 import streamlit as st
 
+from data_access.engine import READ_ONLY_MESSAGE, DatabaseFault, get_engine, is_writable
 from data_access.imports import IMPORT_KINDS, TEMPLATES, blank_template, columns_frame, import_file
 from data_access.safe_csv import to_csv_bytes
 from ui.filters import current_filters
 from ui.i18n import t
+from ui.plain import md_block, md_text
 
 f = current_filters()
 lang = f.lang
@@ -37,6 +39,12 @@ right.download_button(
 with st.expander(t("imp_columns", lang)):
     st.dataframe(columns_frame(kind), hide_index=True, width="stretch")
 
+if not is_writable(get_engine()):
+    # Templates stay available; uploading waits until the database is writable (checked
+    # on every run, so the uploader comes back without a restart).
+    st.warning(READ_ONLY_MESSAGE, icon=":material/lock:")
+    st.stop()
+
 upload = st.file_uploader(t("imp_upload", lang), type=["csv", "xlsx"], key=f"imp_file_{kind}")
 if upload is None:
     st.stop()
@@ -46,7 +54,12 @@ check_key = (kind, upload.name, hashlib.sha256(data).hexdigest())
 if st.session_state.get("imp_checked") != check_key:
     # A new file (or kind): check it once, without writing, and forget any earlier result.
     with st.spinner(t("imp_checking", lang)):
-        preview = import_file(None, kind=kind, data=data, filename=upload.name, dry_run=True)
+        try:
+            preview = import_file(None, kind=kind, data=data, filename=upload.name,
+                                  dry_run=True)
+        except DatabaseFault as exc:  # busy, read-only, damaged: a message, not the SQL
+            st.error(str(exc), icon=":material/block:")
+            st.stop()
     st.session_state["imp_checked"] = check_key
     st.session_state["imp_preview"] = preview
     st.session_state.pop("imp_result", None)
@@ -59,10 +72,12 @@ if preview.sheet:
     where += f", sheet {preview.sheet!r}"
 if preview.blank_rows:
     where += f", {preview.blank_rows} blank row(s) skipped"
-st.caption(f"{upload.name}: {preview.rows:,} data rows" + (f" ({where})" if where else ""))
+# The file and sheet names are the uploader's text: shown as written, never as Markdown.
+st.caption(md_text(f"{upload.name}: {preview.rows:,} data rows"
+                   + (f" ({where})" if where else "")))
 
 if preview.file_refused:
-    st.warning(f"**{t('imp_refused', lang)}**\n\n{preview.problems[0].message}",
+    st.warning(f"**{t('imp_refused', lang)}**\n\n{md_block(preview.problems[0].message)}",
                icon=":material/block:")
     st.stop()
 
@@ -74,7 +89,7 @@ cols[3].metric("To update", f"{preview.updated:,}", border=True)
 cols[4].metric("Already present", f"{preview.unchanged:,}", border=True)
 
 if preview.notes:
-    st.info(f"**{t('imp_fuzzy', lang)}**\n\n" + "\n".join(f"- {n}" for n in preview.notes),
+    st.info(f"**{t('imp_fuzzy', lang)}**\n\n" + "\n".join(f"- {md_text(n)}" for n in preview.notes),
             icon=":material/spellcheck:")
 
 skip = False
@@ -100,13 +115,17 @@ can_import = (preview.new or preview.updated) and (not preview.rejected or skip)
 if st.button(t("imp_button", lang), type="primary", disabled=not can_import or result is not None,
              key="imp_go", icon=":material/upload:"):
     with st.spinner(t("imp_checking", lang)):
-        result = import_file(None, kind=kind, data=data, filename=upload.name,
-                             skip_invalid=skip)
+        try:
+            result = import_file(None, kind=kind, data=data, filename=upload.name,
+                                 skip_invalid=skip)
+        except DatabaseFault as exc:  # nothing was written; the button stays available
+            st.error(str(exc), icon=":material/block:")
+            st.stop()
     st.session_state["imp_result"] = result
 
 if result is not None:
     if result.written:
-        st.success(t("imp_done", lang, summary=result.summary_line),
+        st.success(t("imp_done", lang, summary=md_text(result.summary_line)),
                    icon=":material/task_alt:")
     else:
-        st.warning(result.summary_line)
+        st.warning(md_text(result.summary_line))

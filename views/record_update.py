@@ -10,10 +10,12 @@ from charts.commitments import status_label
 from data_access import clock
 from data_access.chain import commitment_context, commitment_history
 from data_access.commitment_updates import UpdateRefused, record_update
+from data_access.engine import READ_ONLY_MESSAGE, DatabaseFault, get_engine, is_writable
 from data_access.reference import COMMITMENT_STATUSES
 from ui.commitment_picker import pick_commitment
 from ui.filters import current_filters
 from ui.i18n import t
+from ui.plain import md_quote, md_text
 
 f = current_filters()
 lang = f.lang
@@ -54,10 +56,10 @@ expected = loaded.setdefault(commitment_id, current_version)
 with st.container(border=True):
     left, right = st.columns([3, 2])
     with left:
-        st.markdown(f"**{row['title']}** — {row['institution']}")
+        st.markdown(f"**{md_text(row['title'])}** — {md_text(row['institution'])}")
         st.caption(f"{row['county']} · {row['theme']} · made {row['made_on']:%d %b %Y}"
                    + (f" · due {row['due_on']:%d %b %Y}" if pd.notna(row["due_on"]) else ""))
-        st.markdown(f"> {row['summary']}")
+        st.markdown(md_quote(row["summary"]))
     with right:
         st.metric(t("current_status", lang), status_label(row["current_status"], lang),
                   delta=(t("overdue_by", lang, days=int(row["days_overdue"]))
@@ -84,6 +86,12 @@ else:
         "note": history["note"], "evidence": history["evidence"],
         "recorded by": history["recorded_by"], "source": history["source_kind"],
     }), hide_index=True, width="stretch")
+
+if not is_writable(get_engine()):
+    # Viewing works on a read-only database; recording waits until it is writable (checked
+    # on every run, so the form comes back without a restart).
+    st.warning(READ_ONLY_MESSAGE, icon=":material/lock:")
+    st.stop()
 
 statuses = list(COMMITMENT_STATUSES)
 nonce = st.session_state.setdefault("ru_nonce", 0)
@@ -113,6 +121,9 @@ if submitted:
         if exc.reason == "stale":
             st.button(t("load_latest", lang), key="ru_reload_stale", on_click=reload_commitment,
                       args=(commitment_id, current_version))
+    except DatabaseFault as exc:
+        # Busy (a long import), read-only, damaged: the plain message, never the SQL.
+        st.error(f"**{t('not_saved', lang)}** {exc}", icon=":material/block:")
     else:
         loaded[commitment_id] = result.version
         st.session_state["ru_who"] = recorded_by.strip()

@@ -92,16 +92,20 @@ class AppServer:
                 self.process.wait(timeout=15)
 
 
-def start_app_server(db_url: str, log_path: Path, *, health_timeout_s: float = 60) -> AppServer:
+def start_app_server(db_url: str, log_path: Path, *, health_timeout_s: float = 60,
+                     env_overrides: dict[str, str] | None = None) -> AppServer:
     """Start the app on a free port of 127.0.0.1 and wait until its health check answers.
 
     The app itself runs only when a browser session opens a page; see ``wait_for_app_idle``.
+    ``env_overrides`` sets further variables (e.g. ``JUKWAA_ACCESS_CODE`` for the gate's
+    own tests).
     """
     port = free_port()
     env = dict(os.environ)
     env["JUKWAA_DB_URL"] = db_url
     env.pop("JUKWAA_ACCESS_CODE", None)  # the generic tests look at pages, not the gate
     env.pop("JUKWAA_AUTO_DEMO", None)  # first start on an empty database creates demo data
+    env.update(env_overrides or {})
     cmd = [
         sys.executable, "-m", "streamlit", "run", str(APP_SCRIPT),
         "--server.port", str(port),
