@@ -40,3 +40,22 @@ def county_choropleth(df: pd.DataFrame, geojson: dict, *, class_col: str,
         uirevision="county-map",
     )
     return fig
+
+
+def _outer_rings(geometry: dict) -> list[list[list[float]]]:
+    polygons = [geometry["coordinates"]] if geometry["type"] == "Polygon" \
+        else geometry["coordinates"]
+    return [poly[0] for poly in polygons]  # outer rings (the boundaries have no holes)
+
+
+def outline_xy(features: list[dict]) -> tuple[list, list]:
+    """The outlines of GeoJSON polygon ``features`` as plotly x/y lists (rings separated
+    by None): for maps drawn as plain shapes, with no map tiles (print and small
+    multiples)."""
+    xs: list = []
+    ys: list = []
+    for feature in features:
+        for ring in _outer_rings(feature["geometry"]):
+            xs += [p[0] for p in ring] + [None]
+            ys += [p[1] for p in ring] + [None]
+    return xs, ys

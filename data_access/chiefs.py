@@ -28,7 +28,16 @@ and more), so they never depend on a hidden cell. What chiefs report on (their t
 themes, the shares, a month's top theme) is not shown in public (docs/METHODS.md,
 "Public audience": concerns are public by region only): :func:`chiefs_top_themes` raises
 :class:`~data_access.privacy.NotForPublic` and the monthly series names no theme. No
-notes, locations or names are returned.
+notes are returned; locations only by :func:`chiefs_not_reporting` (internal only).
+
+The Chiefs' reports page (``views/chiefs.py``) reads the score as what it is, an ordinal
+rank: :func:`chiefs_sentiment` gives per county, region or area and month the median,
+the share of low scores (1–2) and the distribution, with the reports behind each, over
+the cells of :func:`chief_score_cells` (county × month × score). :func:`chiefs_compliance`
+gives compliance per area and month, where a month for which no report has been received
+anywhere is no data (:func:`chief_months_with_data`), never 0 %.
+:func:`chiefs_not_reporting` lists the locations to follow up and
+:func:`chief_forum_themes` sets chiefs' themes beside forums' (both internal only).
 """
 
 from __future__ import annotations
@@ -46,7 +55,7 @@ from data_access.cache import cached_query, read_df
 from data_access.figures.calendar import month_range
 from data_access.figures.crime import counties_frame
 from data_access.figures.scope import Audience
-from data_access.privacy import NotForPublic, audience_counts, is_public, protect_cells
+from data_access.privacy import NotForPublic, audience_counts, is_public, is_small, protect_cells
 
 # Sums over a county × month cell (true counts; see chief_month_cells).
 _MONTH_SUMS = ["expected", "reports", "on_schedule", "sentiment_sum", "barazas_held",
@@ -365,3 +374,359 @@ def chiefs_top_themes(*, start: dt.date, end: dt.date, county_codes: tuple[str, 
                           sensitive=sensitive.reset_index(drop=True),
                           dependents={"reports": ["share"]})
     return out[cols]
+
+
+# --- the Chiefs' reports page: sentiment as an ordinal score, compliance per month, ------
+# --- the locations that did not report, and chiefs' themes beside forums' ----------------
+
+SCORES = (1, 2, 3, 4, 5)
+LOW_SCORES = (1, 2)
+"""Scores counted as low in the low-score share (1 = very negative, 2 = negative)."""
+AREA_BY = ("county", "region", "area")
+"""How the page's grids are keyed: per county, per region, or one row per month for the
+whole area in scope."""
+_AREA_COLUMNS = ["area_code", "area", "area_sw", "region_code"]
+
+
+@cached_query
+def chief_score_cells(conn: Connection, *, start: dt.date, end: dt.date,
+                      county_codes: tuple[str, ...] = ()) -> pd.DataFrame:
+    """Reports per county × month × sentiment score over the months of [start, end]:
+    ``county_code, month, sentiment, reports`` (true counts; only combinations with a
+    report). The cells of :func:`chiefs_sentiment`; never shown as they are."""
+    r, loc = s.chief_reports, s.chief_locations
+    months = month_starts(start, end)
+    stmt = (sa.select(loc.c.county_code, r.c.month, r.c.sentiment,
+                      sa.func.count().label("reports"))
+            .select_from(r.join(loc, r.c.location_id == loc.c.id))
+            .where(r.c.month.between(months[0], months[-1]))
+            .group_by(loc.c.county_code, r.c.month, r.c.sentiment))
+    if county_codes:
+        stmt = stmt.where(loc.c.county_code.in_(list(county_codes)))
+    out = read_df(conn, stmt).reindex(columns=["county_code", "month", "sentiment", "reports"])
+    out["month"] = pd.to_datetime(out["month"]).dt.to_period("M").dt.to_timestamp()
+    out["month"] = out["month"].astype("datetime64[ns]")
+    out["county_code"] = out["county_code"].astype(object)
+    for col in ("sentiment", "reports"):
+        out[col] = pd.to_numeric(out[col]).fillna(0).astype("int64")
+    return (out.groupby(["county_code", "month", "sentiment"], as_index=False)["reports"]
+            .sum().sort_values(["county_code", "month", "sentiment"]).reset_index(drop=True))
+
+
+@cached_query
+def chief_report_months(conn: Connection, *, start: dt.date, end: dt.date) -> pd.DataFrame:
+    """``month, reports``: the months of [start, end] for which any chief's report has
+    been received anywhere in Kenya (a month without one holds no chiefs' data yet)."""
+    r = s.chief_reports
+    months = month_starts(start, end)
+    stmt = (sa.select(r.c.month, sa.func.count().label("reports"))
+            .where(r.c.month.between(months[0], months[-1]))
+            .group_by(r.c.month))
+    out = read_df(conn, stmt).reindex(columns=["month", "reports"])
+    out["month"] = pd.to_datetime(out["month"]).dt.to_period("M").dt.to_timestamp()
+    out["reports"] = pd.to_numeric(out["reports"]).fillna(0).astype("int64")
+    return out.groupby("month", as_index=False)["reports"].sum()
+
+
+def _last_day(month: dt.date) -> dt.date:
+    return (pd.Timestamp(month) + pd.offsets.MonthEnd(0)).date()
+
+
+def _check_by(by: str) -> None:
+    if by not in AREA_BY:
+        raise ValueError(f"by must be one of {', '.join(AREA_BY)}, not {by!r}")
+
+
+def _areas(by: str, county_codes: tuple[str, ...]) -> pd.DataFrame:
+    """The rows of a grid before counting: ``area_code, area, area_sw, region_code`` for
+    every county in scope (all 47 when none), every region holding one, or the area."""
+    counties = counties_frame()[["county_code", "county", "region_code"]]
+    if county_codes:
+        counties = counties[counties["county_code"].isin(county_codes)]
+    if by == "county":
+        return pd.DataFrame({"area_code": counties["county_code"], "area": counties["county"],
+                             "area_sw": counties["county"],
+                             "region_code": counties["region_code"]}).reset_index(drop=True)
+    if by == "region":
+        held = set(counties["region_code"])
+        return pd.DataFrame(
+            [(r.code, r.name, r.name_sw, r.code) for r in reference.REGIONS if r.code in held],
+            columns=_AREA_COLUMNS)
+    if not county_codes:
+        name = ("Kenya", "Kenya")
+    elif len(county_codes) == 1:
+        name = (counties["county"].iloc[0],) * 2
+    else:
+        region = next((r for r in reference.REGIONS
+                       if set(counties["region_code"]) == {r.code}), None)
+        name = (region.name, region.name_sw) if region else ("Selected counties",
+                                                             "Kaunti zilizochaguliwa")
+    return pd.DataFrame([("all", *name, None)], columns=_AREA_COLUMNS)
+
+
+def _area_key(cells: pd.DataFrame, by: str) -> pd.Series:
+    """The grid key of each county cell: its county, its region or "all"."""
+    if by == "county":
+        return cells["county_code"].astype(object)
+    if by == "region":
+        regions = dict(zip(counties_frame()["county_code"], counties_frame()["region_code"],
+                           strict=True))
+        return cells["county_code"].map(regions).astype(object)
+    return pd.Series("all", index=cells.index, dtype=object)
+
+
+def _grid(areas: pd.DataFrame, months: list[dt.date]) -> pd.DataFrame:
+    return areas.merge(pd.DataFrame({"month": pd.to_datetime(months).astype("datetime64[ns]")}),
+                       how="cross")
+
+
+def _lower_median(counts: pd.DataFrame) -> pd.Series:
+    """The median score of each row of per-score counts (columns ``n_1`` … ``n_5``): the
+    lowest score whose cumulative count reaches half the reports (with an even number of
+    reports, the lower of the two middle scores); NaN without reports."""
+    values = counts[[f"n_{k}" for k in SCORES]].to_numpy(dtype="float64")
+    total = values.sum(axis=1)
+    cum = values.cumsum(axis=1)
+    reached = cum >= (total / 2)[:, None]
+    first = np.where(reached.any(axis=1), reached.argmax(axis=1), -1)
+    median = np.array(SCORES, dtype="float64")[first]
+    return pd.Series(np.where(total > 0, median, np.nan), index=counts.index)
+
+
+def chiefs_sentiment(*, start: dt.date, end: dt.date, county_codes: tuple[str, ...] = (),
+                     by: str = "county", audience: Audience, engine=None) -> pd.DataFrame:
+    """The sentiment score (ordinal, 1–5) per area and month, as a distribution, for
+    ``audience`` (``metrics.DEFINITIONS["sentiment_median"]``).
+
+    ``by``: ``"county"`` (every county in scope, all 47 when none), ``"region"`` (every
+    region holding a county in scope) or ``"area"`` (one row per month for the whole
+    area in scope, ``area_code`` "all"). One row per area × month of [start, end] — a
+    month without reports is a row with no figures (a gap), never 0. Columns:
+
+    - ``area_code, area, area_sw, region_code, month``;
+    - ``reports, reports_display, reports_hidden``: reports received, as the audience
+      sees them (public: sums of protected county-months, "<5", "≈ n" or a range);
+    - ``rated``: the reports the figures below are over (internal: every report; public:
+      those of county-months whose report count is shown, 0 or ≥ 5), always exact;
+    - ``median``: the median score (the lower middle score for an even count; NaN
+      without rated reports); ``low_share``: share of scores 1–2 (0–1);
+    - ``n_1`` … ``n_5`` and ``share_1`` … ``share_5``: the distribution (internal only:
+      NaN in public, where only the median and the low-score share are given);
+    - ``status``: ``"reports"`` (figures given), ``"no_reports"`` (none received for the
+      area that month), ``"hidden"`` (public: every report of the area-month is in a
+      county-month of 1–4 reports).
+    """
+    public = is_public(audience)
+    _check_by(by)
+    county_codes = tuple(county_codes)
+    months = month_starts(start, end)
+    cells = _month_cells(start=start, end=end, county_codes=county_codes, audience=audience,
+                         engine=engine)
+    scores = chief_score_cells(engine=engine, start=start, end=end, county_codes=county_codes)
+    if public:  # only county-months whose report count is shown carry a score
+        shown = cells.loc[cells["reports_hidden"].eq(0), ["county_code", "month"]]
+        scores = scores.merge(shown, on=["county_code", "month"], how="inner")
+    keys = ["area_code", "month"]
+    cells = cells.assign(area_code=_area_key(cells, by))
+    counts = (cells.groupby(keys, as_index=False)[["reports", "reports_hidden"]].sum())
+    scores = scores.assign(area_code=_area_key(scores, by))
+    dist = (scores.pivot_table(index=keys, columns="sentiment", values="reports",
+                               aggfunc="sum", fill_value=0)
+            .reindex(columns=list(SCORES), fill_value=0))
+    dist.columns = [f"n_{k}" for k in SCORES]
+    dist = dist.reset_index()
+    out = _grid(_areas(by, county_codes), months)
+    out = out.merge(counts, on=keys, how="left").merge(dist, on=keys, how="left")
+    n_cols = [f"n_{k}" for k in SCORES]
+    for col in ["reports", "reports_hidden", *n_cols]:
+        out[col] = pd.to_numeric(out[col]).fillna(0)
+    out["reports_hidden"] = out["reports_hidden"].astype("int64")
+    out["rated"] = out[n_cols].sum(axis=1).astype("int64")
+    rated = out["rated"].where(out["rated"] > 0).astype("float64")
+    for k in SCORES:
+        out[f"share_{k}"] = out[f"n_{k}"] / rated
+    out["low_share"] = out[[f"n_{k}" for k in LOW_SCORES]].sum(axis=1) / rated
+    out["median"] = _lower_median(out)
+    out["status"] = pd.Series(np.where(out["rated"] > 0, "reports",
+                                       np.where(out["reports"] > 0, "hidden", "no_reports")),
+                              index=out.index, dtype=object)
+    if public:
+        # The low-score share times the shown "rated" gives a count: no share where that
+        # count (or the rest) would be a small count of 1-4, which public screens never show.
+        low = out[[f"n_{k}" for k in LOW_SCORES]].sum(axis=1)
+        small = low.map(is_small) | (out["rated"] - low).map(is_small)
+        out.loc[small, "low_share"] = np.nan
+        for col in [*n_cols, *(f"share_{k}" for k in SCORES)]:
+            out[col] = np.nan
+    else:
+        for col in ["reports", *n_cols]:
+            out[col] = out[col].astype("int64")
+    out = audience_counts(out, ["reports"], public=public)
+    return out[[*_AREA_COLUMNS, "month", "reports", "reports_display", "reports_hidden",
+                "rated", "median", "low_share", *n_cols,
+                *(f"share_{k}" for k in SCORES), "status"]]
+
+
+def chiefs_compliance(*, start: dt.date, end: dt.date, county_codes: tuple[str, ...] = (),
+                      by: str = "county", audience: Audience, engine=None) -> pd.DataFrame:
+    """Reporting compliance per area and month (``metrics.DEFINITIONS["compliance"]`` and
+    ``["chief_months"]``), for ``audience``.
+
+    ``by`` as in :func:`chiefs_sentiment`. One row per area × month of [start, end],
+    columns: ``area_code, area, area_sw, region_code, month, expected`` (locations
+    expected to report that month), ``reports, reports_display, reports_hidden``
+    (received, as the audience sees them), ``on_schedule`` (received from expected
+    locations), ``compliance`` (on_schedule ÷ expected, 0–1) and ``status``:
+
+    - ``"reported"``: compliance given (0 when the month holds reports elsewhere but
+      none from this area: every expected location failed to report);
+    - ``"none_expected"``: no location was expected to report: no data;
+    - ``"no_month_data"``: no report for that month has been received anywhere in Kenya
+      (not yet imported): no data, never 0 %;
+    - ``"hidden"`` (public): no compliance can be given — the area's county-months
+      with reports all hold 1–4 (hidden), or its report count is known only as a range
+      (``privacy.audience_counts`` drops what depends on it);
+    - ``"partial"`` (public): compliance is over the area's county-months whose report
+      count is shown; some are hidden.
+
+    Public: report counts are sums of protected county-months; compliance is over the
+    county-months whose report count is shown (0 or ≥ 5), as elsewhere.
+    """
+    public = is_public(audience)
+    _check_by(by)
+    county_codes = tuple(county_codes)
+    months = month_starts(start, end)
+    cells = _month_cells(start=start, end=end, county_codes=county_codes, audience=audience,
+                         engine=engine)
+    keys = ["area_code", "month"]
+    cells = cells.assign(area_code=_area_key(cells, by))
+    sums = cells.groupby(keys, as_index=False)[_CELL_SUMS].sum()
+    out = _grid(_areas(by, county_codes), months).merge(sums, on=keys, how="left")
+    out = _finish(out, audience=audience)
+    with_data = chief_report_months(engine=engine, start=start, end=end)
+    month_has_data = out["month"].isin(set(with_data.loc[with_data["reports"] > 0, "month"]))
+    out["compliance"] = out["compliance"].where(month_has_data, np.nan)
+    out["on_schedule"] = out["on_schedule"].astype("float64").where(month_has_data, np.nan)
+    hidden = out["reports_hidden"].gt(0) if public else out["reports_hidden"].lt(0)
+    out["status"] = np.select(
+        [~month_has_data, out["expected"].eq(0), hidden & out["compliance"].isna(), hidden],
+        ["no_month_data", "none_expected", "hidden", "partial"], default="reported")
+    out["status"] = out["status"].astype(object)
+    given = out["status"].isin(["reported", "partial"])
+    out["compliance"] = out["compliance"].where(given, np.nan)
+    out["on_schedule"] = out["on_schedule"].where(given, np.nan)
+    return out[[*_AREA_COLUMNS, "month", "expected", "reports", "reports_display",
+                "reports_hidden", "on_schedule", "compliance", "status"]]
+
+
+def chiefs_not_reporting(*, month: dt.date, county_codes: tuple[str, ...] = (),
+                         audience: Audience, engine=None) -> pd.DataFrame:
+    """The locations expected to report in ``month`` that have no report for it, for
+    follow-up (``metrics.DEFINITIONS["not_reporting"]``). Internal screens only: a list
+    of places raises :class:`~data_access.privacy.NotForPublic` for the public audience.
+
+    Columns: ``county_code, county, region_code, region, region_sw, sub_county,
+    location, expected_from, last_report`` (the month of the location's latest report
+    before ``month``, NaT if none), ordered by county, sub-county and location.
+    """
+    if is_public(audience):
+        raise NotForPublic("the list of locations that did not report is not shown on "
+                           "public screens")
+    first = dt.date(month.year, month.month, 1)
+    out = _not_reporting(engine=engine, month=first, county_codes=tuple(county_codes))
+    regions = {r.code: (r.name, r.name_sw) for r in reference.REGIONS}
+    out["region"] = out["region_code"].map(lambda c: regions.get(c, ("", ""))[0]).astype(object)
+    out["region_sw"] = out["region_code"].map(
+        lambda c: regions.get(c, ("", ""))[1]).astype(object)
+    return out[["county_code", "county", "region_code", "region", "region_sw", "sub_county",
+                "location", "expected_from", "last_report"]]
+
+
+@cached_query
+def _not_reporting(conn: Connection, *, month: dt.date,
+                   county_codes: tuple[str, ...] = ()) -> pd.DataFrame:
+    loc, r = s.chief_locations, s.chief_reports
+    last = _last_day(month)
+    reported = (sa.select(r.c.id).where(r.c.location_id == loc.c.id,
+                                         r.c.month.between(month, last)).exists())
+    latest = (sa.select(sa.func.max(r.c.month)).where(r.c.location_id == loc.c.id,
+                                                      r.c.month < month)
+              .scalar_subquery())
+    stmt = (sa.select(loc.c.county_code, loc.c.sub_county, loc.c.location,
+                      loc.c.expected_from, latest.label("last_report"))
+            .where(loc.c.expected_from <= last,
+                   sa.or_(loc.c.expected_to.is_(None), loc.c.expected_to >= month),
+                   ~reported))
+    if county_codes:
+        stmt = stmt.where(loc.c.county_code.in_(list(county_codes)))
+    out = read_df(conn, stmt).reindex(columns=["county_code", "sub_county", "location",
+                                               "expected_from", "last_report"])
+    for col in ("expected_from", "last_report"):
+        out[col] = pd.to_datetime(out[col])
+    out["last_report"] = out["last_report"].dt.to_period("M").dt.to_timestamp()
+    counties = counties_frame()[["county_code", "county", "region_code"]]
+    out = out.astype({"county_code": object}).merge(counties, on="county_code", how="left")
+    return out.sort_values(["county", "sub_county", "location"]).reset_index(drop=True)
+
+
+def chief_forum_themes(*, start: dt.date, end: dt.date, county_codes: tuple[str, ...] = (),
+                       audience: Audience, engine=None) -> pd.DataFrame:
+    """What chiefs name as their top concern beside what forums heard, by share, in the
+    same area and period (``metrics.DEFINITIONS["chief_forum_themes"]``). Internal
+    screens only (chiefs' themes and concerns by theme are not public: the public
+    audience raises :class:`~data_access.privacy.NotForPublic`).
+
+    One row per theme named by either source, columns: ``theme_code, theme, theme_sw,
+    chief_reports`` (reports naming it as the location's top concern), ``chief_share``
+    (of reports naming a theme), ``forum_concerns`` (concerns raised at forums held in
+    the period), ``forum_share`` (of forum concerns), ``difference`` (chief_share −
+    forum_share, in share points, −1…1), each count with its ``_display``. Sensitive
+    themes hide counts of 1–4 with their shares and difference. Ordered by the size of
+    the difference, largest first.
+    """
+    if is_public(audience):
+        raise NotForPublic("chiefs' themes and concerns by theme are not shown on public "
+                           "screens: concerns are public by region only")
+    from data_access.concerns import concern_counts  # concerns imports nothing of chiefs
+
+    county_codes = tuple(county_codes)
+    cols = ["theme_code", "theme", "theme_sw", "chief_reports", "chief_share",
+            "forum_concerns", "forum_share", "difference", "chief_reports_display",
+            "forum_concerns_display"]
+    chief = _theme_cells(start=start, end=end, county_codes=county_codes,
+                         audience=audience, engine=engine)
+    chief = chief.groupby("theme_code", as_index=False)["reports"].sum().rename(
+        columns={"reports": "chief_reports"})
+    forum = concern_counts(engine=engine, start=start, end=end, county_codes=county_codes)
+    forum = forum.groupby("theme_code", as_index=False)["forum_concerns"].sum()
+    out = chief.merge(forum, on="theme_code", how="outer")
+    for col in ("chief_reports", "forum_concerns"):
+        out[col] = pd.to_numeric(out[col]).fillna(0).astype("int64")
+    out = out[(out["chief_reports"] > 0) | (out["forum_concerns"] > 0)]
+    if out.empty:
+        return pd.DataFrame(columns=cols)
+    out = _label_themes(out.reset_index(drop=True), "theme_code", "theme")
+    for count, share in (("chief_reports", "chief_share"), ("forum_concerns", "forum_share")):
+        total = out[count].sum()
+        out[share] = out[count] / total if total else np.nan
+    out["difference"] = out["chief_share"] - out["forum_share"]
+    sensitive = out["theme_code"].map(
+        lambda c: bool(getattr(reference.THEME_BY_CODE.get(c), "sensitive", False)))
+    out = audience_counts(out, ["chief_reports", "forum_concerns"], public=False,
+                          sensitive=sensitive,
+                          dependents={"chief_reports": ["chief_share", "difference"],
+                                      "forum_concerns": ["forum_share", "difference"]})
+    out["order"] = out["theme_code"].map(_THEME_ORDER).fillna(len(_THEME_ORDER))
+    out["size"] = out["difference"].abs().fillna(-1)
+    out = out.sort_values(["size", "order"], ascending=[False, True])
+    return out[cols].reset_index(drop=True)
+
+
+def chief_months_with_data(*, start: dt.date, end: dt.date, audience: Audience,
+                           engine=None) -> list[dt.date]:
+    """The months of [start, end] (first days, oldest first) for which any chief's report
+    has been received anywhere in Kenya (``metrics.DEFINITIONS["chief_months"]``). Months
+    only, no counts: the same for every audience (``audience`` is still required)."""
+    is_public(audience)
+    months = chief_report_months(engine=engine, start=start, end=end)
+    return [m.date() for m in sorted(months.loc[months["reports"] > 0, "month"])]

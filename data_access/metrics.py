@@ -108,6 +108,62 @@ DEFINITIONS["hex_layer"] = (
     "the browser. Not shown on public screens (cells locate incidents); for a sensitive "
     "category, cells with fewer than 5 incidents are left out.")
 
+DEFINITIONS["sentiment_median"] = (
+    "Sentiment score (ordinal, 1 = very negative … 5 = very positive), per area and month: "
+    "the median of the chiefs' reports received (with an even number of reports, the lower "
+    "of the two middle scores), the share of low scores (1 or 2) and the number of reports "
+    "n behind each. Scores are ranks, so no mean is shown on this page. A month without "
+    "reports is no data, never 0.")
+DEFINITIONS["chief_months"] = (
+    "Compliance per month: a month holds chiefs' data once any chief's report for it has "
+    "been received anywhere in Kenya. Before that (a month not yet imported) compliance is "
+    "no data, never 0 %; after it, an area whose expected locations sent nothing reads 0 %. "
+    "An area-month with no location expected is no data.")
+DEFINITIONS["not_reporting"] = (
+    "Not reported = locations expected to report in the month (their reporting window, "
+    "from expected_from to expected_to, covers it) with no report for that month. Internal "
+    "screens only.")
+DEFINITIONS["chief_forum_themes"] = (
+    "Chiefs vs forums: each theme's share of the chiefs' reports that name a top concern "
+    "(one theme per report), beside its share of the concerns raised at forums held in the "
+    "period, same area. Difference = chiefs' share − forums' share, in points. The units "
+    "differ (reports vs concerns): compare the shares, not the counts. Internal screens only.")
+
+DEFINITIONS["women_youth_share"] = (
+    "Women's-group and youth share = attendees recorded as women's groups + attendees "
+    "recorded as youth, ÷ attendees recorded in any of the 8 groups, pooled over the "
+    "forums of a row (a ratio of sums). Forums record women's groups, not women: women who "
+    "came as elders, officials or another group are not in it, so it is not the share of "
+    "women. Forums with no breakdown by group are left out (no share, never 0).")
+DEFINITIONS["attendance_by_group"] = (
+    "Attendance by group = people recorded in each of the 8 groups (women's groups, youth, "
+    "elders, religious leaders, persons with disabilities, government officials, business, "
+    "civil society) at the forum(s); share = the group ÷ attendance recorded by group. A "
+    "forum that recorded no group has no breakdown (missing, not 0). Internal screens only.")
+DEFINITIONS["forums_held"] = (
+    "Forums held = Jukwaa la Usalama editions held in the area in the period. An area where "
+    "no forum has been held up to the end of the period reads \"no forum yet\" (grey), "
+    "never 0; 0 means forums were held there before the period only.")
+DEFINITIONS["recurring_themes"] = (
+    "Recurring theme = a concern theme raised at 2 or more forums (editions) held in the "
+    "same county or region, over every forum held there up to the end of the period. "
+    "Editions = forums where the theme was raised, of the editions held there. Internal "
+    "screens only.")
+DEFINITIONS["forum_commitments"] = (
+    "Commitments per forum = commitments made in answer to concerns raised at the forum, "
+    "with their status on the date shown: fulfilled, stalled (latest status) and overdue "
+    "(verified, past due, neither fulfilled nor not fulfilled; a stalled commitment past "
+    "its due date is both). Unverified ones past due are counted apart. Internal screens "
+    "only.")
+
+DEFINITIONS["compare"] = (
+    "Comparing areas: each area (a county, a region or Kenya) gets the figures every other "
+    "page gives it, on one scale: crime rate per 100,000 per month (counties that reported "
+    "that month, over their 2019 population), change against the same months a year "
+    "earlier with its verdict, concerns by theme as shares of the area's concerns, "
+    "commitments and their resolution rate, chiefs' median score and compliance. On a "
+    "public screen a county's concerns and commitments are its region's figures, labelled "
+    "as such.")
 DEFINITIONS["disclosure"] = (
     "Public screen: counts of 1–4 read \"<5\". Totals, shares, rates and changes are built "
     "with each hidden count taken as 2.5, so none can give a hidden count back; a total "

@@ -32,6 +32,7 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from charts.classes import RATE_SCHEME
+from charts.maps import outline_xy
 from charts.trends import trend_lines
 from data_access import clock, reference
 from data_access.commitments import commitment_totals, overdue_commitments
@@ -252,22 +253,6 @@ def trend_frame(scope: Scope, *, engine=None, lang: str = "en") -> tuple[pd.Data
     return series, note
 
 
-def _rings(geometry: dict) -> list[list[list[float]]]:
-    polygons = [geometry["coordinates"]] if geometry["type"] == "Polygon" \
-        else geometry["coordinates"]
-    return [poly[0] for poly in polygons]  # outer rings (the boundaries have no holes)
-
-
-def _xy(features: list[dict]) -> tuple[list, list]:
-    xs: list = []
-    ys: list = []
-    for feature in features:
-        for ring in _rings(feature["geometry"]):
-            xs += [p[0] for p in ring] + [None]
-            ys += [p[1] for p in ring] + [None]
-    return xs, ys
-
-
 def print_map(crime_map: pd.DataFrame, *, highlight: tuple[str, ...], legend_title: str
               ) -> go.Figure:
     """A county choropleth for print: filled polygons on plain axes, one trace per fixed
@@ -287,7 +272,7 @@ def print_map(crime_map: pd.DataFrame, *, highlight: tuple[str, ...], legend_tit
     for label in RATE_SCHEME.order():
         codes = frame.loc[frame["class"] == label, "county_code"]
         if len(codes):
-            xs, ys = _xy([features[c] for c in codes])
+            xs, ys = outline_xy([features[c] for c in codes])
             fig.add_trace(go.Scatter(x=xs, y=ys, fill="toself", mode="lines", name=label,
                                      fillcolor=colors[label], hoverinfo="skip",
                                      showlegend=False, line={"width": 0.7, "color": "#555555"}))
@@ -296,12 +281,12 @@ def print_map(crime_map: pd.DataFrame, *, highlight: tuple[str, ...], legend_tit
                                  marker={"symbol": "square", "size": 16, "color": colors[label],
                                          "line": {"width": 0.7, "color": "#555555"}}))
     if highlight:
-        xs, ys = _xy([features[c] for c in highlight if c in features])
+        xs, ys = outline_xy([features[c] for c in highlight if c in features])
         fig.add_trace(go.Scatter(x=xs, y=ys, mode="lines", showlegend=False,
                                  hoverinfo="skip", line={"width": 3.5, "color": "#111111"}))
     shown = [features[c] for c in frame["county_code"]]
-    all_x = [x for x in _xy(shown)[0] if x is not None]
-    all_y = [y for y in _xy(shown)[1] if y is not None]
+    all_x = [x for x in outline_xy(shown)[0] if x is not None]
+    all_y = [y for y in outline_xy(shown)[1] if y is not None]
     if len(frame) <= 15:
         labels = county_centroids().set_index("code").loc[list(frame["county_code"])]
         # The outlined county's name sits beside it, clear of the thick outline.

@@ -228,7 +228,7 @@ def _label(item, lang: str) -> str:
 
 # Parameters owned by one page (e.g. ``?commitment=12`` on the chain view), kept in the
 # URL beside the filters so such deep links survive the filters being written back.
-PAGE_PARAMS = ("commitment", "forum", "map", "hex")
+PAGE_PARAMS = ("commitment", "forum", "map", "hex", "areas")
 
 
 def _write_url(f: Filters) -> None:

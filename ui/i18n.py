@@ -71,6 +71,88 @@ LABELS: dict[str, tuple[str, str]] = {
                                 "public screens: concerns are public by region only.",
                                 "Wasiwasi mkuu unaotajwa na machifu hauonyeshwi kwenye "
                                 "skrini za umma: malalamiko huonyeshwa kwa eneo tu."),
+    # Chiefs' reports page (views/chiefs.py)
+    "ch_title": ("Chiefs' reports", "Ripoti za machifu"),
+    "ch_caption": ("Chiefs' monthly public-sentiment reports in {scope}, {period}.",
+                   "Ripoti za kila mwezi za machifu kuhusu hisia za umma, {scope}, {period}."),
+    "ch_tab_sentiment": ("Sentiment", "Hisia"),
+    "ch_tab_compliance": ("Reporting compliance", "Utiifu wa kuripoti"),
+    "ch_tab_missing": ("Not reported", "Hazijaripoti"),
+    "ch_tab_themes": ("Themes: chiefs and forums", "Mada: machifu na mabaraza"),
+    "ch_by": ("Show by", "Onyesha kwa"),
+    "ch_by_county": ("County", "Kaunti"),
+    "ch_by_region": ("Region", "Eneo"),
+    "ch_measure": ("Measure", "Kipimo"),
+    "ch_measure_median": ("Median score (1–5)", "Alama ya kati (1–5)"),
+    "ch_measure_low_share": ("Share of low scores (1–2)", "Sehemu ya alama za chini (1–2)"),
+    "ch_sentiment_title": ("Sentiment by {by} and month", "Hisia kwa {by} na mwezi"),
+    "ch_sentiment_caption": ("Each cell: the {measure} and n, the reports behind it. Grey "
+                             "\"no data\": no report that month (never 0).",
+                             "Kila kisanduku: {measure} na n, idadi ya ripoti. Kijivu "
+                             "\"hakuna data\": hakuna ripoti mwezi huo (si 0)."),
+    "ch_public_sentiment": ("Public screen: the median and the share of low scores are over "
+                            "the county-months with 5 reports or more (or none); a cell "
+                            "reading <5 holds only hidden counts.",
+                            "Skrini ya umma: alama ya kati na sehemu ya alama za chini ni "
+                            "za kaunti-miezi zenye ripoti 5 au zaidi; kisanduku chenye <5 "
+                            "kina idadi zilizofichwa tu."),
+    "ch_distribution_title": ("Scores 1–5 each month, {area}", "Alama 1–5 kila mwezi, {area}"),
+    "ch_distribution_not_public": ("The full distribution of scores is not shown on public "
+                                   "screens; the median and the share of low scores are.",
+                                   "Mgawanyo kamili wa alama hauonyeshwi kwenye skrini za "
+                                   "umma; alama ya kati na sehemu ya alama za chini "
+                                   "zinaonyeshwa."),
+    "ch_score_1": ("1 very negative", "1 mbaya sana"),
+    "ch_score_2": ("2 negative", "2 mbaya"),
+    "ch_score_3": ("3 neutral", "3 wastani"),
+    "ch_score_4": ("4 positive", "4 nzuri"),
+    "ch_score_5": ("5 very positive", "5 nzuri sana"),
+    "ch_score": ("Score", "Alama"),
+    "ch_no_data": ("no data", "hakuna data"),
+    "ch_compliance_title": ("Reporting compliance by {by} and month",
+                            "Utiifu wa kuripoti kwa {by} na mwezi"),
+    "ch_compliance_caption": ("Each cell: reports received from expected locations ÷ "
+                              "locations expected. Grey \"no data\": no location expected, "
+                              "or no report for that month received anywhere yet.",
+                              "Kila kisanduku: ripoti zilizopokelewa kutoka maeneo "
+                              "yaliyotarajiwa ÷ maeneo yaliyotarajiwa. Kijivu \"hakuna "
+                              "data\": hakuna eneo lililotarajiwa, au hakuna ripoti ya mwezi "
+                              "huo iliyopokelewa popote bado."),
+    "ch_partial_note": ("* over the county-months shown only (some hold fewer than 5 "
+                        "reports and are hidden).",
+                        "* kwa kaunti-miezi zinazoonyeshwa tu (baadhi zina ripoti chini ya "
+                        "5 na zimefichwa)."),
+    "ch_month": ("Month", "Mwezi"),
+    "ch_missing_title": ("Locations that have not reported for {month}: {n}",
+                         "Maeneo ambayo hayajaripoti kwa {month}: {n}"),
+    "ch_missing_caption": ("Locations expected to report in the month (their reporting window "
+                           "covers it) with no report for it, for follow-up.",
+                           "Maeneo yaliyotarajiwa kuripoti mwezi huo bila ripoti yake, kwa "
+                           "ufuatiliaji."),
+    "ch_missing_none": ("Every location expected in {month} has reported.",
+                        "Kila eneo lililotarajiwa {month} limeripoti."),
+    "ch_month_no_data": ("No chief's report for {month} has been received anywhere yet: "
+                         "the list shows every location expected that month.",
+                         "Hakuna ripoti ya chifu ya {month} iliyopokelewa popote bado: "
+                         "orodha inaonyesha kila eneo lililotarajiwa mwezi huo."),
+    "ch_missing_not_public": ("The list of locations that have not reported is not shown on "
+                              "public screens.",
+                              "Orodha ya maeneo ambayo hayajaripoti haionyeshwi kwenye "
+                              "skrini za umma."),
+    "ch_themes_title": ("Chiefs' top concerns and what forums heard",
+                        "Wasiwasi mkuu wa machifu na yaliyosikika kwenye mabaraza"),
+    "ch_themes_caption": ("Share of chiefs' reports naming each theme as their location's top "
+                          "concern, beside its share of concerns raised at forums held in the "
+                          "period, same area. Largest differences first.",
+                          "Sehemu ya ripoti za machifu zinazotaja kila mada kama wasiwasi "
+                          "mkuu, kando ya sehemu yake ya malalamiko kwenye mabaraza ya "
+                          "kipindi hicho, eneo hilo hilo. Tofauti kubwa kwanza."),
+    "ch_themes_no_forum": ("No forum concerns in this area and period: only chiefs' shares "
+                           "are shown.",
+                           "Hakuna malalamiko ya mabaraza katika eneo na kipindi hiki: "
+                           "sehemu za machifu tu zinaonyeshwa."),
+    "ch_chiefs": ("Chiefs' reports", "Ripoti za machifu"),
+    "ch_forums": ("Forum concerns", "Malalamiko ya mabaraza"),
     "map_modes_not_public": ("Not offered on public screens: {modes}. These figures are "
                              "public by region only (Overview).",
                              "Hazitolewi kwenye skrini za umma: {modes}. Takwimu hizi "
@@ -626,10 +708,229 @@ LABELS: dict[str, tuple[str, str]] = {
                      "na huonyeshwa kama makadirio (≈) au kiwango."),
     "brief_trend_gaps": ("A gap in the line is a month without data, never 0.",
                          "Pengo kwenye mstari ni mwezi usio na data, si 0."),
+    # Forums page (views/forums.py)
+    "fo_title": ("Forums: what each edition heard", "Mabaraza: kila toleo lilisikia nini"),
+    "fo_caption": ("Jukwaa la Usalama editions in {scope}, {period}: who came, what they "
+                   "raised and what was promised.",
+                   "Matoleo ya Jukwaa la Usalama, {scope}, {period}: nani alihudhuria, "
+                   "walilalamikia nini na nini kiliahidiwa."),
+    "fo_attendance_help": ("People recorded as attending the forums held in the period "
+                           "(each forum's total attendance).",
+                           "Watu waliorekodiwa kuhudhuria mabaraza ya kipindi (jumla ya "
+                           "kila baraza)."),
+    "fo_wy_share": ("Women's groups + youth", "Vikundi vya wanawake + vijana"),
+    "fo_wy_of": ("{n} of {k} forums recorded by group", "mabaraza {n} kati ya {k} yenye "
+                 "makundi"),
+    "fo_no_forum_yet": ("No forum yet", "Bado hakuna baraza"),
+    "fo_none_in_period": ("None in period", "Hakuna katika kipindi"),
+    "fo_no_groups": ("No breakdown by group", "Hakuna mgawanyo kwa makundi"),
+    "fo_no_forum_q": ("No forum this quarter", "Hakuna baraza robo hii"),
+    "fo_quarter": ("Q{q} {year}", "Robo {q} {year}"),
+    "fo_held_in_period": ("Forums held in the period", "Mabaraza katika kipindi"),
+    "fo_held_to_date": ("Held up to the end of the period",
+                        "Yaliyofanyika hadi mwisho wa kipindi"),
+    "fo_last_held": ("Last held", "La mwisho"),
+    "fo_forums_in_period": ("Forums in period", "Mabaraza katika kipindi"),
+    "fo_map_title": ("Where forums were held", "Mahali mabaraza yalifanyika"),
+    "fo_map_caption": ("Grey: no forum held there yet (not 0). \"None in period\": forums "
+                       "were held there before the period.",
+                       "Kijivu: bado hakuna baraza lililofanyika hapo (si 0). \"Hakuna "
+                       "katika kipindi\": mabaraza yalifanyika kabla ya kipindi."),
+    "fo_timeline_title": ("Editions over time, by region", "Matoleo kwa muda, kwa eneo"),
+    "fo_timeline_caption": ("One marker per forum, sized by attendance.",
+                            "Alama moja kwa kila baraza, ukubwa kwa idadi ya waliohudhuria."),
+    "fo_timeline_public": ("Public screen: one marker per region and month with a forum.",
+                           "Skrini ya umma: alama moja kwa eneo na mwezi wenye baraza."),
+    "fo_public_hover": ("{region}, {month}: {n} forum(s) held",
+                        "{region}, {month}: mabaraza {n}"),
+    "fo_attended": ("{n} attended", "{n} walihudhuria"),
+    "fo_people_not_public": ("Public screen: attendance by group, concerns by theme, "
+                             "recurring themes and commitments per forum are not shown (small "
+                             "groups could point at people, and public figures of concerns "
+                             "and commitments are by region only). The region figures follow.",
+                             "Skrini ya umma: mahudhurio kwa makundi, malalamiko kwa mada, "
+                             "mada zinazojirudia na ahadi kwa kila baraza hayaonyeshwi (makundi "
+                             "madogo yanaweza kutambulisha watu, na takwimu za umma za "
+                             "malalamiko na ahadi ni kwa eneo tu). Takwimu za maeneo zinafuata."),
+    "fo_public_concerns": ("Concerns raised, by region", "Malalamiko kwa eneo"),
+    "fo_public_concerns_note": ("All themes, since records began (public figures are by "
+                                "region only).",
+                                "Mada zote, tangu kumbukumbu zianze (takwimu za umma ni kwa "
+                                "eneo tu)."),
+    "fo_at_forums": ("At forums", "Kwenye mabaraza"),
+    "fo_in_chief_reports": ("In chiefs' reports", "Kwenye ripoti za machifu"),
+    "fo_public_commitments": ("Commitments, by region", "Ahadi kwa eneo"),
+    "fo_fulfilled": ("Fulfilled", "Zimetimizwa"),
+    "fo_stalled": ("Stalled", "Zimekwama"),
+    "fo_overdue": ("Overdue", "Zimechelewa"),
+    "fo_one_forum": ("One forum", "Baraza moja"),
+    "fo_none_anywhere": ("No forum yet in {scope}: none has been held there.",
+                         "Bado hakuna baraza {scope}: hakuna lililofanyika hapo."),
+    "fo_open_chain": ("Open this forum's concerns and commitments (forum → commitment chain)",
+                      "Fungua malalamiko na ahadi za baraza hili (mnyororo wa baraza → ahadi)"),
+    "fo_open_chain_of": ("Chain of {name}", "Mnyororo wa {name}"),
+    "fo_concerns_n": ("{n} concerns raised", "malalamiko {n}"),
+    "fo_stalled_n": ("{n} stalled", "{n} zimekwama"),
+    "fo_status_as_of": ("Commitment status as of {date}.", "Hali ya ahadi hadi {date}."),
+    "fo_attendance_title": ("Attendance by group", "Mahudhurio kwa makundi"),
+    "fo_attendance_caption": ("Women's groups and youth highlighted; share of the attendance "
+                              "recorded by group.",
+                              "Vikundi vya wanawake na vijana vimeangaziwa; sehemu ya "
+                              "mahudhurio yaliyorekodiwa kwa makundi."),
+    "fo_no_groups_forum": ("This forum recorded no attendance by group (missing, not 0).",
+                           "Baraza hili halikurekodi mahudhurio kwa makundi (hayapo, si 0)."),
+    "fo_not_recorded": ("not recorded", "haijarekodiwa"),
+    "fo_attendees": ("Attendees", "Waliohudhuria"),
+    "fo_share_pct": ("Share %", "Asilimia"),
+    "fo_forum_themes_title": ("Concerns raised at this forum, by theme",
+                              "Malalamiko ya baraza hili kwa mada"),
+    "fo_across": ("Across the forums", "Mabaraza yote"),
+    "fo_across_caption": ("Forums held in {scope}, {period}.",
+                          "Mabaraza yaliyofanyika {scope}, {period}."),
+    "fo_attendance_all_title": ("Attendance by group, all forums in the period",
+                                "Mahudhurio kwa makundi, mabaraza yote ya kipindi"),
+    "fo_all_forums": ("All forums", "Mabaraza yote"),
+    "fo_wy_region_title": ("Women's groups + youth, by region",
+                           "Vikundi vya wanawake + vijana, kwa eneo"),
+    "fo_wy_caption": ("Share of the attendance recorded by group. Forums record women's "
+                      "groups, not women.",
+                      "Sehemu ya mahudhurio yaliyorekodiwa kwa makundi. Mabaraza hurekodi "
+                      "vikundi vya wanawake, si wanawake."),
+    "fo_wy_time_title": ("Women's groups + youth over time", "Vikundi vya wanawake + vijana "
+                         "kwa muda"),
+    "fo_wy_time_caption": ("By calendar quarter of the forum. A quarter with no forum (or none "
+                           "recorded by group) is a gap, never 0%.",
+                           "Kwa robo ya mwaka ya baraza. Robo isiyo na baraza (au bila "
+                           "makundi) ni pengo, si 0%."),
+    "fo_with_groups": ("Recorded by group", "Yenye makundi"),
+    "fo_recorded": ("Attendance recorded by group", "Mahudhurio yaliyorekodiwa kwa makundi"),
+    "fo_region_themes_title": ("Concerns raised at forums, by theme and region",
+                               "Malalamiko ya mabaraza kwa mada na eneo"),
+    "fo_region_themes_caption": ("Concerns raised at forums held in the period.",
+                                 "Malalamiko yaliyotolewa kwenye mabaraza ya kipindi."),
+    "fo_recur_level": ("Recurring within the same", "Yanayojirudia ndani ya"),
+    "fo_recur_county": ("County", "Kaunti"),
+    "fo_recur_region": ("Region", "Eneo"),
+    "fo_recur_title": ("Themes that recur across editions", "Mada zinazojirudia katika matoleo"),
+    "fo_recur_caption": ("Raised at 2 or more forums in the same area, over every forum held "
+                         "there up to {end}.",
+                         "Zilizotolewa kwenye mabaraza 2 au zaidi katika eneo moja, hadi {end}."),
+    "fo_recur_none": ("No theme was raised at 2 or more forums in the same area up to {end}.",
+                      "Hakuna mada iliyotolewa kwenye mabaraza 2 au zaidi katika eneo moja hadi "
+                      "{end}."),
+    "fo_editions": ("Editions", "Matoleo"),
+    "fo_editions_of": ("{n} of {k}", "{n} kati ya {k}"),
+    "fo_first_raised": ("First raised", "Mara ya kwanza"),
+    "fo_last_raised": ("Last raised", "Mara ya mwisho"),
+    "fo_commitments_title": ("Commitments made at each forum, and their status",
+                             "Ahadi za kila baraza na hali yake"),
+    "fo_chain_hint": ("Pick a forum above to open its chain.",
+                      "Chagua baraza hapo juu kufungua mnyororo wake."),
+    "fo_outcome_fulfilled": ("Fulfilled", "Zimetimizwa"),
+    "fo_outcome_stalled": ("Stalled", "Zimekwama"),
+    "fo_outcome_overdue": ("Overdue (not stalled)", "Zimechelewa (hazijakwama)"),
+    "fo_outcome_other": ("Other (open, unverified, closed)",
+                         "Nyingine (zinaendelea, hazijathibitishwa, zimefungwa)"),
     "brief_trend_partial": ("Not every county in the area reported in {k} of {n} months "
                             "(fewest: {least} of {counties} in {month}).",
                             "Si kila kaunti ya eneo iliripoti katika miezi {k} kati ya {n} "
                             "(chache zaidi: {least} kati ya {counties}, {month})."),
+    # Compare page (views/compare.py)
+    "compare": ("Compare areas", "Linganisha maeneo"),
+    "cmp_caption": ("Counties, regions and Kenya side by side, {period}, on shared axes and "
+                    "scales. The areas chosen are kept in the page's link, so a "
+                    "comparison can be sent as it is.",
+                    "Kaunti, maeneo na Kenya ubavu kwa ubavu, {period}, kwa mihimili na "
+                    "vipimo vilevile. Maeneo yaliyochaguliwa huhifadhiwa kwenye kiungo cha "
+                    "ukurasa, hivyo ulinganisho unaweza kutumwa kama ulivyo."),
+    "cmp_areas": ("Areas to compare (2–8)", "Maeneo ya kulinganisha (2–8)"),
+    "cmp_pick_prompt": ("Choose at least two areas, or use a quick pick.",
+                        "Chagua angalau maeneo mawili, au tumia chaguo la haraka."),
+    "cmp_quick": ("Quick picks", "Chaguo za haraka"),
+    "cmp_my_region": ("Counties of my region", "Kaunti za eneo langu"),
+    "cmp_region_kenya": ("My region vs Kenya", "Eneo langu dhidi ya Kenya"),
+    "cmp_neighbours": ("Neighbours of a county", "Majirani wa kaunti"),
+    "cmp_show": ("Compare", "Linganisha"),
+    "cmp_region_capped": ("{region} has {n} counties: the {k} most populous are compared; "
+                          "the ranking below lists every one.",
+                          "{region} ina kaunti {n}: {k} zenye watu wengi zaidi "
+                          "zinalinganishwa; orodha ya nafasi hapa chini inazitaja zote."),
+    "cmp_link": ("Link to this comparison", "Kiungo cha ulinganisho huu"),
+    "cmp_summary": ("Side by side", "Ubavu kwa ubavu"),
+    "cmp_rate_trend": ("Crime rate per 100,000, month by month",
+                       "Kiwango cha uhalifu kwa watu 100,000, mwezi kwa mwezi"),
+    "cmp_gaps": ("A month without data is a gap, never 0. Each area's rate counts the "
+                 "counties that reported that month, over their population.",
+                 "Mwezi usio na data ni pengo, kamwe si 0. Kiwango cha kila eneo "
+                 "kinahesabu kaunti zilizoripoti mwezi huo, kwa idadi ya watu wao."),
+    "cmp_categories": ("Top crime categories: change vs a year earlier",
+                       "Aina kuu za uhalifu: mabadiliko ikilinganishwa na mwaka uliopita"),
+    "cmp_change_axis": ("change", "mabadiliko"),
+    "cmp_categories_note": ("The same categories in every panel: those ranked highest in "
+                            "any area. Bars are coloured only for a significant or "
+                            "possible change; counts are beside every %.",
+                            "Aina zilezile katika kila paneli: zilizo juu zaidi katika eneo "
+                            "lolote. Rangi ni kwa mabadiliko makubwa au yanayowezekana "
+                            "tu; idadi iko kando ya kila %."),
+    "cmp_themes": ("Concerns raised by theme", "Malalamiko kwa mada"),
+    "cmp_share_axis": ("share of the area's concerns", "sehemu ya malalamiko ya eneo"),
+    "cmp_no_concerns": ("No concerns raised in the period (no forum held yet, no chief's "
+                        "concern): {areas}.",
+                        "Hakuna malalamiko katika kipindi hiki (hakuna baraza bado, "
+                        "hakuna lalamiko la chifu): {areas}."),
+    "cmp_themes_not_public": ("Concerns by theme are not shown on public screens: concerns "
+                              "raised are public by region only, all themes, since records "
+                              "began.",
+                              "Malalamiko kwa mada hayaonyeshwi kwenye skrini za umma: "
+                              "malalamiko huonyeshwa kwa eneo tu, mada zote, tangu "
+                              "kumbukumbu zilipoanza."),
+    "cmp_public_region": ("Public screen: concerns and commitments are shown for a county's "
+                          "region (all themes, since records began), so two counties of one "
+                          "region read the same: {rows}.",
+                          "Skrini ya umma: malalamiko na ahadi huonyeshwa kwa eneo la kaunti "
+                          "(mada zote, tangu kumbukumbu zilipoanza), hivyo kaunti mbili za "
+                          "eneo moja husomeka sawa: {rows}."),
+    "cmp_commitments": ("Commitments: made, fulfilled, overdue and resolution rate",
+                        "Ahadi: zilizotolewa, zilizotimizwa, zilizopitwa na muda na kiwango "
+                        "cha utatuzi"),
+    "cmp_made": ("Made", "Zilizotolewa"),
+    "cmp_fulfilled": ("Fulfilled", "Zilizotimizwa"),
+    "cmp_overdue": ("Overdue", "Zilizopitwa na muda"),
+    "cmp_counts": ("Commitments", "Ahadi"),
+    "cmp_chiefs": ("Chiefs' reports: sentiment and reporting compliance",
+                   "Ripoti za machifu: hisia na utiifu wa kuripoti"),
+    "cmp_median": ("Median sentiment score (1–5)", "Alama ya kati ya hisia (1–5)"),
+    "cmp_low": ("low (1–2)", "chini (1–2)"),
+    "cmp_chiefs_note": ("The score is ordinal: each point is the month's median, with the "
+                        "share of low scores (1–2) and the reports behind it in the hover. "
+                        "A month without reports is a gap.",
+                        "Alama ni ya mpangilio: kila nukta ni alama ya kati ya mwezi, na "
+                        "sehemu ya alama za chini (1–2) na ripoti zilizo nyuma yake. Mwezi "
+                        "usio na ripoti ni pengo."),
+    "cmp_map": ("Crime rate per 100,000: one map per area, the same classes",
+                "Kiwango cha uhalifu kwa watu 100,000: ramani moja kwa kila eneo, madaraja "
+                "yaleyale"),
+    "cmp_ranking": ("Counties of a region ranked by crime rate",
+                    "Kaunti za eneo kwa mpangilio wa kiwango cha uhalifu"),
+    "cmp_ranking_region": ("Region for the ranking", "Eneo la orodha ya nafasi"),
+    "cmp_ranking_caption": ("Rank 1 = the highest rate. A county without data for every "
+                            "month has no rate and no rank. The region and Kenya are "
+                            "reference rows.",
+                            "Nafasi ya 1 = kiwango cha juu zaidi. Kaunti isiyo na data ya "
+                            "kila mwezi haina kiwango wala nafasi. Eneo na Kenya ni safu za "
+                            "marejeo."),
+    "cmp_ranking_public": ("Commitments per county are not shown on public screens (they "
+                           "are public by region): only the region's and Kenya's.",
+                           "Ahadi kwa kaunti hazionyeshwi kwenye skrini za umma (huonyeshwa "
+                           "kwa eneo): za eneo na Kenya tu."),
+    "cmp_export": ("Export the comparison", "Pakua ulinganisho"),
+    "cmp_csv": ("Download CSV", "Pakua CSV"),
+    "cmp_pdf": ("Download one-page PDF", "Pakua PDF ya ukurasa mmoja"),
+    "cmp_pdf_trend": ("Crime rate per 100,000, by month",
+                      "Kiwango cha uhalifu kwa watu 100,000, kwa mwezi"),
+    "cmp_pdf_map": ("Crime rate per 100,000, by county",
+                    "Kiwango cha uhalifu kwa watu 100,000, kwa kaunti"),
+    "cmp_pdf_title": ("Comparison", "Ulinganisho"),
 }
 
 

@@ -364,6 +364,55 @@ def area_rate_series(scope: Scope, county_code: str | None = None, *,
     if code not in counties.index:
         raise ValueError(f"unknown county code {code!r}; codes run 001–047")
     region_code = counties.loc[code, "region_code"]
+    areas = (
+        ("county", counties.loc[code, "county"], (code,)),
+        ("region", f"{counties.loc[code, 'region']} region",
+         tuple(counties.index[counties["region_code"] == region_code])),
+        ("kenya", "Kenya", tuple(counties.index)),
+    )
+    out = _area_lines(scope, areas, engine=engine, single={"county"})
+    county_rows = out["area"] == "county"
+    out.loc[county_rows, "population"] = float(counties.loc[code, "population_2019"])
+    out = out.sort_values(["month", "area"], key=_area_order, kind="stable")
+    return out[["month", "area", "label", "count", "population", "rate_per_100k",
+                "counties_reporting", "counties", "count_display"]].reset_index(drop=True)
+
+
+def areas_rate_series(scope: Scope, areas, *, engine=None) -> pd.DataFrame:
+    """Monthly crime rate per 100,000 for any areas side by side (the Compare page), over
+    the scope's period and categories (the scope's own area is not used).
+
+    ``areas``: ``(key, label, county_codes)`` per area (a county, a region's counties or
+    all 47 for Kenya). Built exactly as :func:`area_rate_series`: a month counts the
+    area's counties that hold data for it, over *their* 2019 population; a month without
+    data is NaN (a gap). Public: every line from protected cells, a month reading "<5"
+    loses its rate; internally a sensitive one-county month of 1–4 is hidden.
+
+    Columns: ``month`` (Timestamp), ``area`` (the key), ``label, count, population,
+    rate_per_100k, counties_reporting, counties, count_display``; rows in the order of
+    ``areas``, then month.
+    """
+    areas = tuple((key, label, tuple(codes)) for key, label, codes in areas)
+    known = set(counties_frame()["county_code"])
+    for key, _label, codes in areas:
+        bad = sorted(set(codes) - known)
+        if bad or not codes:
+            raise ValueError(f"area {key!r} needs county codes 001–047, not {bad or codes}")
+    single = {key for key, _label, codes in areas if len(codes) == 1}
+    out = _area_lines(scope, areas, engine=engine, single=single)
+    order = {key: i for i, (key, _l, _c) in enumerate(areas)}
+    out = out.sort_values(["area", "month"], key=lambda c: c.map(order) if c.name == "area"
+                          else c, kind="stable")
+    return out[["month", "area", "label", "count", "population", "rate_per_100k",
+                "counties_reporting", "counties", "count_display"]].reset_index(drop=True)
+
+
+def _area_lines(scope: Scope, areas, *, engine, single: set[str]) -> pd.DataFrame:
+    """The monthly count, population reporting and rate of each ``(key, label,
+    county_codes)`` area, from the national county × month series (protected cells for
+    the public); ``single`` names the areas whose sensitive months of 1–4 are hidden
+    internally (one-county areas)."""
+    counties = counties_frame().set_index("county_code")
     national = Scope(scope.period, scope.audience, categories=scope.categories)
     raw = monthly_series(national, by="county", engine=engine)
     months = scope.period.months
@@ -374,33 +423,22 @@ def area_rate_series(scope: Scope, county_code: str | None = None, *,
         counties[["region_code", "population_2019"]], on="county_code")
     per["pop_reporting"] = per["population_2019"].where(per["count"].notna())
     per["reporting"] = per["count"].notna().astype("int64")
-    areas = (
-        ("county", counties.loc[code, "county"], per["county_code"] == code),
-        ("region", f"{counties.loc[code, 'region']} region",
-         per["region_code"] == region_code),
-        ("kenya", "Kenya", pd.Series(True, index=per.index)),
-    )
     frames = []
-    for area, label, mask in areas:
+    for area, label, codes in areas:
+        mask = per["county_code"].isin(codes)
         part = per[mask].groupby("month").agg(
             count=("count", lambda v: v.sum(min_count=1)),
             count_hidden=("count_hidden", lambda v: v.fillna(0).sum()),
             population=("pop_reporting", lambda v: v.sum(min_count=1)),
             counties_reporting=("reporting", "sum"))
-        part["counties"] = int(mask.sum() // len(months)) if len(months) else 0
+        part["counties"] = len(codes)
         frames.append(part.reset_index().assign(area=area, label=label))
     out = pd.concat(frames, ignore_index=True)
-    county_rows = out["area"] == "county"
-    out.loc[county_rows, "population"] = float(counties.loc[code, "population_2019"])
     out["rate_per_100k"] = rate_per_100k(out["count"], out["population"])
     out["month"] = pd.to_datetime(out["month"])
-    sensitive = county_rows & categories_sensitive(scope.categories)
-    out = audience_counts(out, ["count"], public=scope.public, sensitive=sensitive,
-                          dependents={"count": ["rate_per_100k"]})
-    out = out.sort_values(["month", "area"], key=_area_order,
-                                                kind="stable")
-    return out[["month", "area", "label", "count", "population", "rate_per_100k",
-                "counties_reporting", "counties", "count_display"]].reset_index(drop=True)
+    sensitive = out["area"].isin(single) & categories_sensitive(scope.categories)
+    return audience_counts(out, ["count"], public=scope.public, sensitive=sensitive,
+                           dependents={"count": ["rate_per_100k"]})
 
 
 def _area_order(col: pd.Series) -> pd.Series:
