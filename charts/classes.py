@@ -157,12 +157,12 @@ RESOLUTION_SCHEME = ClassScheme(
     names=("0–19%", "20–39%", "40–59%", "60–79%", "80–100%"),
 )
 
-# Chiefs' sentiment index, mean of 1–5 scores (diverging BrBG around the neutral 3).
+# Chiefs' sentiment score, its median over the period: ordinal 1–5, so one class per
+# score (diverging BrBG around the neutral 3).
 SENTIMENT_SCHEME = ClassScheme(
-    edges=(1, 2, 2.75, 3.25, 4, math.inf),
+    edges=(1, 2, 3, 4, 5, math.inf),
     colors=("#a6611a", "#dfc27d", "#f5f5f5", "#80cdc1", "#018571"),
-    names=("Very negative (1–2)", "Negative (2–2.75)", "Neutral (2.75–3.25)",
-           "Positive (3.25–4)", "Very positive (4–5)"),
+    names=("1 very negative", "2 negative", "3 neutral", "4 positive", "5 very positive"),
 )
 
 # Incidents per hexagon cell over the period (sequential YlOrRd).

@@ -74,16 +74,21 @@ def status_bars(df: pd.DataFrame, *, label_col: str, overdue_word: str = "overdu
 
 def chiefs_chart(df: pd.DataFrame, *, sentiment_title: str, compliance_title: str,
                  height: int = 420) -> go.Figure:
-    """Two panels sharing the months: the sentiment index (1–5, line) above reporting
-    compliance (%, bars). ``df`` columns: ``month, sentiment_mean, compliance,
-    reports_display, expected`` (see :func:`data_access.chiefs.chiefs_monthly`)."""
+    """Two panels sharing the months: the median sentiment score (1–5, an ordinal score:
+    whole steps; the share of low scores and n in the hover) above reporting compliance
+    (%, bars). ``df`` columns: ``month, median, low_share, rated, compliance,
+    reports_display, expected`` (see :func:`data_access.chiefs.chiefs_monthly`); a month
+    without data is a gap."""
     fig = make_subplots(rows=2, cols=1, shared_xaxes=True, vertical_spacing=0.12,
                         subplot_titles=(sentiment_title, compliance_title),
                         row_heights=[0.55, 0.45])
+    low = ["—" if pd.isna(v) else f"{v:.0%}" for v in df["low_share"]]
     fig.add_trace(go.Scatter(
-        x=df["month"], y=df["sentiment_mean"], mode="lines+markers", name=sentiment_title,
-        line={"color": "#7F3C8D", "width": 2.6}, marker={"size": 6},
-        hovertemplate="%{x|%b %Y}: %{y:.2f}<extra></extra>"), row=1, col=1)
+        x=df["month"], y=df["median"], mode="lines+markers", name=sentiment_title,
+        line={"color": "#7F3C8D", "width": 2.6, "shape": "hv"}, marker={"size": 6},
+        customdata=list(zip(low, df["rated"], strict=True)),
+        hovertemplate="%{x|%b %Y}: median %{y:.0f} · low (1–2) %{customdata[0]} · "
+                      "n = %{customdata[1]}<extra></extra>"), row=1, col=1)
     text = [f"{r} of {e}" for r, e in zip(df["reports_display"], df["expected"])]
     fig.add_trace(go.Bar(
         x=df["month"], y=df["compliance"] * 100, name=compliance_title,

@@ -8,10 +8,19 @@ month its location was expected in. So over a period
 
     compliance = Σ_m reports received from expected locations in m ÷ Σ_m locations expected in m
 
-(a share, 0–1). ``reports`` is every report received in the period (a report for a month
-outside its location's window still carries a sentiment score, so it counts towards the
-sentiment mean but not towards compliance). The sentiment index is the plain mean of the
-monthly 1–5 scores of the reports received.
+(a share, 0–1), where the months are those that hold chiefs' data: a month for which no
+report has been received anywhere in Kenya (not yet imported) is no data, left out of
+both sums, never 0 % (``metrics.DEFINITIONS["chief_months"]``). ``reports`` is every
+report received in the period (a report for a month outside its location's window still
+carries a sentiment score, so it counts towards the sentiment figures but not towards
+compliance). The sentiment score is ordinal (1–5): it is given as the median with the
+share of low scores (1–2) and n, never as a mean.
+
+One function owns each figure: :func:`chiefs_compliance` and :func:`chiefs_sentiment`
+per area and month, :func:`chiefs_period_summary` per area over a period (the county
+profile, the Hotspots map, the Compare page and its ranking); :func:`chiefs_by_county`
+and :func:`chiefs_monthly` are those figures keyed as the county profile and Hotspots
+read them.
 
 Every function takes the audience (required). Figures are sums of *cells*, the finest
 counts a screen shows:
@@ -166,26 +175,26 @@ def _month_cells(*, start: dt.date, end: dt.date, county_codes: tuple[str, ...],
                  audience: Audience, engine) -> pd.DataFrame:
     """:func:`chief_month_cells` for ``audience``: public cells of 1–4 reports (or
     incidents noted) protected, with ``reports_hidden`` and ``incidents_noted_hidden``;
-    ``*_rated`` columns hold what compliance and sentiment may use — every cell
-    internally, the cells whose report count is shown (0 or ≥ 5) in public."""
+    ``expected_rated`` and ``on_schedule_rated`` hold what compliance may use — every
+    cell internally, the cells whose report count is shown (0 or ≥ 5) in public."""
     cells = chief_month_cells(engine=engine, start=start, end=end,
                               county_codes=tuple(county_codes))
     cells = protect_cells(cells, ["reports", "incidents_noted"],
                           applies=is_public(audience))
     shown = cells["reports_hidden"].eq(0)
-    for col in ("expected", "reports", "on_schedule", "sentiment_sum"):
+    for col in ("expected", "on_schedule"):
         cells[f"{col}_rated"] = cells[col].where(shown, 0)
     return cells
 
 
-_CELL_SUMS = ["reports", "reports_hidden", "expected", "expected_rated", "reports_rated",
-              "on_schedule_rated", "sentiment_sum_rated", "barazas_held", "attendance",
-              "incidents_noted", "incidents_noted_hidden"]
+_CELL_SUMS = ["reports", "reports_hidden", "expected", "expected_rated",
+              "on_schedule_rated", "barazas_held", "attendance", "incidents_noted",
+              "incidents_noted_hidden"]
 
 
 def _finish(out: pd.DataFrame, *, audience: Audience) -> pd.DataFrame:
-    """Derive compliance and sentiment from summed cells, then the counts as the
-    audience sees them."""
+    """Derive compliance from summed cells, then the counts as the audience sees them.
+    (The sentiment score is ordinal: its median comes from :func:`_sentiment_figures`.)"""
     public = is_public(audience)
     for col in _CELL_SUMS:
         out[col] = pd.to_numeric(out[col]).fillna(0)
@@ -196,41 +205,27 @@ def _finish(out: pd.DataFrame, *, audience: Audience) -> pd.DataFrame:
     out["on_schedule"] = out["on_schedule_rated"].astype("int64")
     rated_expected = out["expected_rated"].where(out["expected_rated"] > 0)
     out["compliance"] = out["on_schedule"] / rated_expected
-    out["sentiment_mean"] = (out["sentiment_sum_rated"].astype("float64")
-                             / out["reports_rated"].where(out["reports_rated"] > 0))
-    out = out.drop(columns=["expected_rated", "reports_rated", "on_schedule_rated",
-                            "sentiment_sum_rated"])
+    out = out.drop(columns=["expected_rated", "on_schedule_rated"])
     return audience_counts(out.reset_index(drop=True), ["reports"], public=public,
-                           dependents={"reports": ["compliance", "sentiment_mean",
-                                                   "on_schedule"]})
+                           dependents={"reports": ["compliance", "on_schedule"]})
 
 
 def chiefs_by_county(*, start: dt.date, end: dt.date, county_codes: tuple[str, ...] = (),
                      audience: Audience, engine=None) -> pd.DataFrame:
-    """Chiefs' reporting per county over the months of [start, end], for ``audience``.
+    """Chiefs' reporting per county over the months of [start, end], for ``audience``:
+    :func:`chiefs_period_summary` per county (``by="county"``), keyed by county.
 
     One row for every county in scope (all 47 when ``county_codes`` is empty), columns:
-    ``county_code, county, region_code, reports, expected, on_schedule, compliance,
-    sentiment_mean, reports_display, reports_hidden``. ``expected`` is location-months
-    expected, ``compliance`` = on_schedule ÷ expected (0–1, NaN when nothing was
-    expected) and ``sentiment_mean`` the mean 1–5 score (NaN without reports).
-
-    Public: ``reports`` is the sum of the county's protected months (NaN where it reads
-    "<5"; ``reports_hidden`` months hidden); compliance, on_schedule and sentiment are
-    over the months whose report count is shown, and not given where the total reads
-    "<5" or as a range (``privacy.audience_counts``).
+    ``county_code, county, region_code, reports, reports_display, reports_hidden,
+    expected, on_schedule, compliance, compliance_status, rated, median, low_share,
+    sentiment_status`` (see :func:`chiefs_period_summary`: compliance over the months
+    that hold chiefs' data, the same cells and rule as :func:`chiefs_compliance`; the
+    score's median and low-score share as :func:`chiefs_sentiment`, never a mean).
     """
-    is_public(audience)
-    county_codes = tuple(county_codes)
-    cells = _month_cells(start=start, end=end, county_codes=county_codes, audience=audience,
-                         engine=engine)
-    base = counties_frame()[["county_code", "county", "region_code"]]
-    if county_codes:
-        base = base[base["county_code"].isin(county_codes)]
-    sums = cells.groupby("county_code", as_index=False)[_CELL_SUMS].sum()
-    out = _finish(base.merge(sums, on="county_code", how="left"), audience=audience)
-    return out[["county_code", "county", "region_code", "reports", "expected", "on_schedule",
-                "compliance", "sentiment_mean", "reports_display", "reports_hidden"]]
+    out = chiefs_period_summary(start=start, end=end, county_codes=county_codes, by="county",
+                                audience=audience, engine=engine)
+    out = out.rename(columns={"area_code": "county_code", "area": "county"})
+    return out[["county_code", "county", "region_code", *_SUMMARY_FIGURES]]
 
 
 def chiefs_monthly(*, start: dt.date, end: dt.date, county_codes: tuple[str, ...] = (),
@@ -239,14 +234,17 @@ def chiefs_monthly(*, start: dt.date, end: dt.date, county_codes: tuple[str, ...
     for ``audience``.
 
     One row per month of [start, end], columns: ``month`` (Timestamp, first day),
-    ``reports, expected, on_schedule, compliance, sentiment_mean, barazas_held,
+    ``reports, expected, on_schedule, compliance, compliance_status`` (those of
+    :func:`chiefs_compliance`, ``by="area"``: a month for which no report has been
+    received anywhere in Kenya is no data, never 0 %), ``rated, median, low_share,
+    sentiment_status`` (those of :func:`chiefs_sentiment`, ``by="area"``), ``barazas_held,
     attendance, incidents_noted, top_theme_code, top_theme, top_theme_sw,
     reports_display, reports_hidden, incidents_noted_display``. ``top_theme`` is the
     concern theme chiefs named most often as their location's top concern that month
     (ties: the theme listed first in the controlled list).
 
     Public: a month's counts are sums of protected county-months; where one of them is
-    hidden, barazas, attendance and incidents noted are NaN; compliance and sentiment
+    hidden, barazas, attendance and incidents noted are NaN; compliance and the median
     are over the county-months shown; no top theme is named (chiefs' themes are not
     shown in public).
     """
@@ -260,7 +258,16 @@ def chiefs_monthly(*, start: dt.date, end: dt.date, county_codes: tuple[str, ...
     top = _top_theme_by_month(start=start, end=end, county_codes=county_codes,
                               audience=audience, engine=engine)
     out = out.merge(top, on="month", how="left")
-    out = _finish(out, audience=audience)
+    out = _finish(out, audience=audience).drop(columns=["compliance", "on_schedule"])
+    comp = chiefs_compliance(start=start, end=end, county_codes=county_codes, by="area",
+                             audience=audience, engine=engine)
+    sent = chiefs_sentiment(start=start, end=end, county_codes=county_codes, by="area",
+                            audience=audience, engine=engine)
+    out["month"] = out["month"].astype("datetime64[ns]")
+    out = out.merge(comp[["month", "on_schedule", "compliance", "status"]].rename(
+        columns={"status": "compliance_status"}), on="month", how="left")
+    out = out.merge(sent[["month", "rated", "median", "low_share", "status"]].rename(
+        columns={"status": "sentiment_status"}), on="month", how="left")
     out = audience_counts(out, ["incidents_noted"], public=public)
     if public:
         hidden = out["reports_hidden"].gt(0)
@@ -270,7 +277,8 @@ def chiefs_monthly(*, start: dt.date, end: dt.date, county_codes: tuple[str, ...
     else:
         for col in ("barazas_held", "attendance", "incidents_noted"):
             out[col] = out[col].astype("int64")
-    return out[["month", "reports", "expected", "on_schedule", "compliance", "sentiment_mean",
+    return out[["month", "reports", "expected", "on_schedule", "compliance",
+                "compliance_status", "rated", "median", "low_share", "sentiment_status",
                 "barazas_held", "attendance", "incidents_noted", "top_theme_code",
                 "top_theme", "top_theme_sw", "reports_display", "reports_hidden",
                 "incidents_noted_display"]]
@@ -520,13 +528,40 @@ def chiefs_sentiment(*, start: dt.date, end: dt.date, county_codes: tuple[str, .
     _check_by(by)
     county_codes = tuple(county_codes)
     months = month_starts(start, end)
+    out = _sentiment_figures(start=start, end=end, county_codes=county_codes, by=by,
+                             keys=["area_code", "month"],
+                             grid=_grid(_areas(by, county_codes), months),
+                             audience=audience, engine=engine)
+    n_cols = [f"n_{k}" for k in SCORES]
+    if public:
+        for col in [*n_cols, *(f"share_{k}" for k in SCORES)]:
+            out[col] = np.nan
+    else:
+        for col in ["reports", *n_cols]:
+            out[col] = out[col].astype("int64")
+    out = audience_counts(out, ["reports"], public=public)
+    return out[[*_AREA_COLUMNS, "month", "reports", "reports_display", "reports_hidden",
+                "rated", "median", "low_share", *n_cols,
+                *(f"share_{k}" for k in SCORES), "status"]]
+
+
+def _sentiment_figures(*, start: dt.date, end: dt.date, county_codes: tuple[str, ...],
+                       by: str, keys: list[str], grid: pd.DataFrame, audience: Audience,
+                       engine) -> pd.DataFrame:
+    """The score's distribution, median and low-score share over the county × month ×
+    score cells, summed per ``keys`` (``["area_code", "month"]`` for the monthly grid,
+    ``["area_code"]`` for a period) onto ``grid``: the one computation behind
+    :func:`chiefs_sentiment` and :func:`chiefs_period_summary`. Public: only the
+    county-months whose report count is shown carry a score, and the low-score share is
+    not given where the low scores (or the others) number 1–4. Counts not yet shaped
+    for the audience (the callers do that)."""
+    public = is_public(audience)
     cells = _month_cells(start=start, end=end, county_codes=county_codes, audience=audience,
                          engine=engine)
     scores = chief_score_cells(engine=engine, start=start, end=end, county_codes=county_codes)
     if public:  # only county-months whose report count is shown carry a score
         shown = cells.loc[cells["reports_hidden"].eq(0), ["county_code", "month"]]
         scores = scores.merge(shown, on=["county_code", "month"], how="inner")
-    keys = ["area_code", "month"]
     cells = cells.assign(area_code=_area_key(cells, by))
     counts = (cells.groupby(keys, as_index=False)[["reports", "reports_hidden"]].sum())
     scores = scores.assign(area_code=_area_key(scores, by))
@@ -535,8 +570,7 @@ def chiefs_sentiment(*, start: dt.date, end: dt.date, county_codes: tuple[str, .
             .reindex(columns=list(SCORES), fill_value=0))
     dist.columns = [f"n_{k}" for k in SCORES]
     dist = dist.reset_index()
-    out = _grid(_areas(by, county_codes), months)
-    out = out.merge(counts, on=keys, how="left").merge(dist, on=keys, how="left")
+    out = grid.merge(counts, on=keys, how="left").merge(dist, on=keys, how="left")
     n_cols = [f"n_{k}" for k in SCORES]
     for col in ["reports", "reports_hidden", *n_cols]:
         out[col] = pd.to_numeric(out[col]).fillna(0)
@@ -556,15 +590,7 @@ def chiefs_sentiment(*, start: dt.date, end: dt.date, county_codes: tuple[str, .
         low = out[[f"n_{k}" for k in LOW_SCORES]].sum(axis=1)
         small = low.map(is_small) | (out["rated"] - low).map(is_small)
         out.loc[small, "low_share"] = np.nan
-        for col in [*n_cols, *(f"share_{k}" for k in SCORES)]:
-            out[col] = np.nan
-    else:
-        for col in ["reports", *n_cols]:
-            out[col] = out[col].astype("int64")
-    out = audience_counts(out, ["reports"], public=public)
-    return out[[*_AREA_COLUMNS, "month", "reports", "reports_display", "reports_hidden",
-                "rated", "median", "low_share", *n_cols,
-                *(f"share_{k}" for k in SCORES), "status"]]
+    return out
 
 
 def chiefs_compliance(*, start: dt.date, end: dt.date, county_codes: tuple[str, ...] = (),
@@ -603,8 +629,7 @@ def chiefs_compliance(*, start: dt.date, end: dt.date, county_codes: tuple[str, 
     sums = cells.groupby(keys, as_index=False)[_CELL_SUMS].sum()
     out = _grid(_areas(by, county_codes), months).merge(sums, on=keys, how="left")
     out = _finish(out, audience=audience)
-    with_data = chief_report_months(engine=engine, start=start, end=end)
-    month_has_data = out["month"].isin(set(with_data.loc[with_data["reports"] > 0, "month"]))
+    month_has_data = out["month"].isin(_data_months(start=start, end=end, engine=engine))
     out["compliance"] = out["compliance"].where(month_has_data, np.nan)
     out["on_schedule"] = out["on_schedule"].astype("float64").where(month_has_data, np.nan)
     hidden = out["reports_hidden"].gt(0) if public else out["reports_hidden"].lt(0)
@@ -617,6 +642,77 @@ def chiefs_compliance(*, start: dt.date, end: dt.date, county_codes: tuple[str, 
     out["on_schedule"] = out["on_schedule"].where(given, np.nan)
     return out[[*_AREA_COLUMNS, "month", "expected", "reports", "reports_display",
                 "reports_hidden", "on_schedule", "compliance", "status"]]
+
+
+def _data_months(*, start: dt.date, end: dt.date, engine) -> set[pd.Timestamp]:
+    """The months of [start, end] that hold chiefs' data (a report for the month has been
+    received anywhere in Kenya; ``metrics.DEFINITIONS["chief_months"]``), as Timestamps.
+    Compliance is counted over these months only, per month and over a period."""
+    with_data = chief_report_months(engine=engine, start=start, end=end)
+    return set(pd.to_datetime(with_data.loc[with_data["reports"] > 0, "month"]))
+
+
+_SUMMARY_FIGURES = ["reports", "reports_display", "reports_hidden", "expected", "on_schedule",
+                    "compliance", "compliance_status", "rated", "median", "low_share",
+                    "sentiment_status"]
+
+
+def chiefs_period_summary(*, start: dt.date, end: dt.date, county_codes: tuple[str, ...] = (),
+                          by: str = "area", audience: Audience,
+                          engine=None) -> pd.DataFrame:
+    """Chiefs' reporting per area over the whole period [start, end], for ``audience``:
+    the period figures of the county profile, the Hotspots map, the Compare page and its
+    ranking, from the same cells and rules as :func:`chiefs_compliance` and
+    :func:`chiefs_sentiment` (``metrics.DEFINITIONS["compliance"]``, ``["chief_months"]``
+    and ``["sentiment_median"]``).
+
+    ``by``: ``"area"`` (one row for the whole area in scope, ``area_code`` "all"; Kenya
+    when ``county_codes`` is empty), ``"county"`` or ``"region"``. Columns:
+    ``area_code, area, area_sw, region_code`` and
+
+    - ``reports, reports_display, reports_hidden``: reports received in the period, as
+      the audience sees them;
+    - ``expected``: location-months expected **in the months that hold chiefs' data**;
+      ``on_schedule``: reports received from expected locations; ``compliance`` =
+      on_schedule ÷ expected (0–1). A month for which no report has been received
+      anywhere in Kenya is left out of both (no data, never 0 %), so the figure is
+      Σ on_schedule ÷ Σ expected over the months :func:`chiefs_compliance` gives;
+    - ``compliance_status``: ``"reported"``, ``"no_month_data"`` (no month of the period
+      holds chiefs' data), ``"none_expected"``, and in public ``"hidden"`` / ``"partial"``
+      as in :func:`chiefs_compliance`;
+    - ``rated, median, low_share, sentiment_status``: the score over every report of the
+      period (internal) or of the county-months whose count is shown (public), as
+      :func:`chiefs_sentiment` gives per month: the lower median, the share of scores
+      1–2 and n (``rated``); no mean.
+    """
+    public = is_public(audience)
+    _check_by(by)
+    county_codes = tuple(county_codes)
+    keys = ["area_code"]
+    areas = _areas(by, county_codes)
+    data_months = _data_months(start=start, end=end, engine=engine)
+    cells = _month_cells(start=start, end=end, county_codes=county_codes, audience=audience,
+                         engine=engine)
+    with_data = cells["month"].isin(data_months)
+    for col in ("expected", "expected_rated", "on_schedule_rated"):
+        cells[col] = cells[col].where(with_data, 0)
+    cells = cells.assign(area_code=_area_key(cells, by))
+    sums = cells.groupby(keys, as_index=False)[_CELL_SUMS].sum()
+    out = _finish(areas.merge(sums, on=keys, how="left"), audience=audience)
+    hidden = out["reports_hidden"].gt(0) if public else out["reports_hidden"].lt(0)
+    out["compliance_status"] = pd.Series(np.select(
+        [pd.Series(not data_months, index=out.index), out["expected"].eq(0),
+         hidden & out["compliance"].isna(), hidden],
+        ["no_month_data", "none_expected", "hidden", "partial"], default="reported"),
+        index=out.index, dtype=object)
+    given = out["compliance_status"].isin(["reported", "partial"])
+    out["compliance"] = out["compliance"].where(given, np.nan)
+    out["on_schedule"] = out["on_schedule"].astype("float64").where(given, np.nan)
+    sent = _sentiment_figures(start=start, end=end, county_codes=county_codes, by=by,
+                              keys=keys, grid=areas, audience=audience, engine=engine)
+    out = out.merge(sent[[*keys, "rated", "median", "low_share", "status"]].rename(
+        columns={"status": "sentiment_status"}), on=keys, how="left")
+    return out[[*_AREA_COLUMNS, *_SUMMARY_FIGURES]].reset_index(drop=True)
 
 
 def chiefs_not_reporting(*, month: dt.date, county_codes: tuple[str, ...] = (),

@@ -32,11 +32,9 @@ import pandas as pd
 
 from data_access import reference
 from data_access.chiefs import (
-    _CELL_SUMS,
-    _finish,
-    _month_cells,
     chiefs_by_county,
     chiefs_compliance,
+    chiefs_period_summary,
     chiefs_sentiment,
 )
 from data_access.commitments import commitment_totals, resolution_by
@@ -394,32 +392,28 @@ def commitment_figures(areas, *, as_of: dt.date, themes=(), audience: Audience,
 # --- chiefs' reports ------------------------------------------------------------------------
 
 
-def _chiefs_area(*, start: dt.date, end: dt.date, county_codes: tuple[str, ...],
-                 audience: Audience, engine) -> pd.Series:
-    """One area's chiefs' reporting over the period, from the county × month cells and
-    the arithmetic of :mod:`data_access.chiefs` (the same as ``chiefs_by_county`` gives a
-    county)."""
-    cells = _month_cells(start=start, end=end, county_codes=county_codes, audience=audience,
-                         engine=engine)
-    sums = cells[_CELL_SUMS].sum().to_frame().T
-    return _finish(sums, audience=audience).iloc[0]
-
-
 def chief_figures(areas, *, start: dt.date, end: dt.date, audience: Audience,
                   engine=None) -> pd.DataFrame:
-    """Chiefs' reporting per area over the months of [start, end]: ``area, kind, label,
-    label_sw, reports, reports_display, expected, on_schedule, compliance,
-    sentiment_mean`` (compliance 0–1 and NaN when no report was expected; sentiment the
-    mean 1–5 score, NaN without reports). Public as :func:`data_access.chiefs.chiefs_by_county`."""
+    """Chiefs' reporting per area over the months of [start, end]
+    (:func:`data_access.chiefs.chiefs_period_summary`, ``by="area"``: the figures the
+    county profile and Hotspots give a county).
+
+    Columns: ``area, kind, label, label_sw, reports, reports_display, expected,
+    on_schedule, compliance, compliance_status, rated, median, low_share,
+    sentiment_status``. Compliance (0–1) is over the months that hold chiefs' data (a
+    month with no report anywhere in Kenya is left out, never 0 %), NaN when no report
+    was expected; the score is ordinal: its median and the share of low scores (1–2)
+    over ``rated`` reports, never a mean. Public as the chiefs' functions give it."""
     rows = []
     for area in _check(areas):
-        r = _chiefs_area(start=start, end=end, county_codes=area.filter_codes,
-                         audience=audience, engine=engine)
-        rows.append({**_head(area), "reports": r["reports"],
-                     "reports_display": r["reports_display"], "expected": int(r["expected"]),
-                     "on_schedule": r["on_schedule"], "compliance": r["compliance"],
-                     "sentiment_mean": r["sentiment_mean"]})
-    return pd.DataFrame(rows)
+        r = chiefs_period_summary(start=start, end=end, county_codes=area.filter_codes,
+                                  by="area", audience=audience, engine=engine).iloc[0]
+        rows.append({**_head(area), **{c: r[c] for c in _CHIEF_FIGURES}})
+    return pd.DataFrame(rows, columns=["area", "kind", "label", "label_sw", *_CHIEF_FIGURES])
+
+
+_CHIEF_FIGURES = ["reports", "reports_display", "expected", "on_schedule", "compliance",
+                  "compliance_status", "rated", "median", "low_share", "sentiment_status"]
 
 
 def chief_months(areas, *, start: dt.date, end: dt.date, audience: Audience,
@@ -461,11 +455,13 @@ def county_ranking(region: str, *, period: Period, audience: Audience, categorie
     the region and Kenya as reference rows (``reference`` True, no rank).
 
     Columns: ``code, name, reference, rank, count_display, rate_per_100k, pct_change,
-    verdict, basis, note, compliance, sentiment_mean, reports_display, made_display,
-    resolution_rate``. A county without a rate for the whole period (partial, yearly
-    figures only, no data) has no rank. Public: commitments are not shown per county
-    (their cells are regional): the counties' commitment cells are empty, the region's
-    and Kenya's are the public figures.
+    verdict, basis, note, compliance, median, low_share, reports_display, made_display,
+    resolution_rate`` (chiefs' figures: :func:`data_access.chiefs.chiefs_by_county` for a
+    county, :func:`chief_figures` for the references; the sentiment score as its median
+    and share of low scores, never a mean). A county without a rate for the whole
+    period (partial, yearly figures only, no data) has no rank. Public: commitments are
+    not shown per county (their cells are regional): the counties' commitment cells are
+    empty, the region's and Kenya's are the public figures.
     """
     region_ = region_area(region)
     kenya = kenya_area()
@@ -477,9 +473,8 @@ def county_ranking(region: str, *, period: Period, audience: Audience, categorie
     out = crime[["county_code", "county", "count_display", "rate_per_100k", "pct_change",
                  "verdict", "basis", "note"]].rename(columns={"county_code": "code",
                                                               "county": "name"})
-    out["compliance"] = out["code"].map(chiefs["compliance"])
-    out["sentiment_mean"] = out["code"].map(chiefs["sentiment_mean"])
-    out["reports_display"] = out["code"].map(chiefs["reports_display"])
+    for col in ("compliance", "median", "low_share", "reports_display"):
+        out[col] = out["code"].map(chiefs[col])
     if is_public(audience):
         out["made_display"] = ""
         out["resolution_rate"] = np.nan
@@ -507,14 +502,15 @@ def county_ranking(region: str, *, period: Period, audience: Audience, categorie
                      "rank": pd.NA, "count_display": s["total_display"],
                      "rate_per_100k": s["rate_per_100k"], "pct_change": s["pct_change"],
                      "verdict": s["verdict"], "basis": "", "note": s["coverage_note"],
-                     "compliance": c["compliance"], "sentiment_mean": c["sentiment_mean"],
-                     "reports_display": c["reports_display"], "made_display": m["made_display"],
+                     "compliance": c["compliance"], "median": c["median"],
+                     "low_share": c["low_share"], "reports_display": c["reports_display"],
+                     "made_display": m["made_display"],
                      "resolution_rate": m["resolution_rate"]})
     out = pd.concat([out, pd.DataFrame(refs)], ignore_index=True)
     out["rank"] = out["rank"].astype("Int64")
     return out[["code", "name", "reference", "rank", "count_display", "rate_per_100k",
-                "pct_change", "verdict", "basis", "note", "compliance", "sentiment_mean",
-                "reports_display", "made_display", "resolution_rate"]]
+                "pct_change", "verdict", "basis", "note", "compliance", "median",
+                "low_share", "reports_display", "made_display", "resolution_rate"]]
 
 
 # --- the whole comparison, one row per area (CSV and PDF) ----------------------------------
@@ -525,7 +521,8 @@ def comparison_summary(areas, *, period: Period, audience: Audience, categories=
     """One row per area with every headline figure of the comparison, as this audience
     may see it: crime (total, rate, change and verdict, coverage), concerns raised and
     forums held, commitments (made, fulfilled, overdue, resolution rate) and chiefs'
-    reporting (reports, compliance, sentiment). Public: the concerns and commitments
+    reporting (reports, compliance, the sentiment score's median and share of low
+    scores). Public: the concerns and commitments
     columns are the region's (``shown_area``) as in :func:`concern_totals`."""
     areas = _check(areas)
     crime = crime_overview(areas, period=period, audience=audience, categories=categories,
@@ -550,5 +547,5 @@ def comparison_summary(areas, *, period: Period, audience: Audience, categories=
             "fulfilled": m["fulfilled_display"], "overdue": m["overdue_display"],
             "resolution_rate": m["resolution_rate"], "commitments_area": m["shown_area"],
             "chief_reports": h["reports_display"], "compliance": h["compliance"],
-            "sentiment_mean": h["sentiment_mean"]})
+            "sentiment_median": h["median"], "sentiment_low_share": h["low_share"]})
     return pd.DataFrame(rows)

@@ -14,7 +14,9 @@ Map modes (:data:`MAP_MODES`), each a number per county for the chosen period:
                  parts beside the total (internal only: :data:`NOT_PUBLIC_MODES`);
 - ``resolution`` commitment resolution rate as of the period's last day (internal only:
                  commitments are public by region only, :data:`NOT_PUBLIC_MODES`);
-- ``sentiment``  chiefs' sentiment index (mean of the 1–5 monthly scores).
+- ``sentiment``  chiefs' sentiment score over the period: its median (the score is
+                 ordinal, 1–5), with the share of low scores (1–2), n and reporting
+                 compliance beside it (``data_access.chiefs.chiefs_period_summary``).
 
 :func:`county_map_frame` returns every mode in one shape: the counties in scope, a
 ``value`` column the map is coloured by, ``value_display`` for labels, ``suppressed``
@@ -245,13 +247,15 @@ def county_resolution(*, as_of: dt.date, county_codes: tuple[str, ...] = (),
 
 def county_sentiment(*, start: dt.date, end: dt.date, county_codes: tuple[str, ...] = (),
                      audience: Audience, engine=None) -> pd.DataFrame:
-    """Chiefs' sentiment index and reporting compliance per county (see data_access.chiefs),
-    for ``audience``.
+    """Chiefs' sentiment score and reporting compliance per county over the period, as
+    :func:`data_access.chiefs.chiefs_by_county` (that is ``chiefs_period_summary`` per
+    county: the figures the county profile and the Compare page give), for ``audience``.
 
     Columns: ``county_code, county, region_code, region, population_2019, reports,
-    expected, on_schedule, compliance, sentiment_mean, reports_display, reports_hidden``
-    (public: compliance and sentiment over the county-months whose report count is
-    shown).
+    reports_display, reports_hidden, expected, on_schedule, compliance,
+    compliance_status, rated, median, low_share, sentiment_status`` (compliance over the
+    months that hold chiefs' data; the median score and share of low scores over
+    ``rated`` reports; public: over the county-months whose report count is shown).
     """
     county_codes = tuple(county_codes)
     _check_codes((), (), county_codes)
@@ -275,7 +279,7 @@ def county_map_frame(*, mode: str, scope: Scope, engine=None) -> pd.DataFrame:
     period (NaN otherwise: see ``basis``), the change signal (−2…+2; NaN where nothing
     could be compared), the concerns raised (forum + chiefs' reports; where a part of a
     sensitive-only selection is hidden, the lower bound its total shows as "≥ n"), the
-    resolution rate (0–1) or the mean sentiment (1–5); NaN means no data or
+    resolution rate (0–1) or the median sentiment score (1–5); NaN means no data or
     suppressed. Crime modes use the categories filter, concerns and resolution the themes
     filter. A mode not in :func:`map_modes` for the scope's audience raises
     :class:`~data_access.privacy.NotForPublic`.
@@ -306,11 +310,11 @@ def county_map_frame(*, mode: str, scope: Scope, engine=None) -> pd.DataFrame:
     else:
         out = county_sentiment(start=start, end=end, county_codes=county_codes,
                                audience=audience, engine=engine)
-        # No mean where the reports behind it are hidden (public: "<5", or every month's
-        # count hidden).
-        suppressed = out["sentiment_mean"].isna() & out["reports_hidden"].gt(0)
-        out["value"] = out["sentiment_mean"]
-        out["value_display"] = out["sentiment_mean"].map(_fmt(2)).where(~suppressed, "—")
+        # No median where the reports behind it are hidden (public: "<5", or every
+        # month's count hidden).
+        suppressed = out["median"].isna() & out["reports_hidden"].gt(0)
+        out["value"] = out["median"]
+        out["value_display"] = out["median"].map(_fmt(0)).where(~suppressed, "—")
     out["suppressed"] = suppressed.astype(bool)
     out["value_display"] = out["value_display"].astype(object)
     return out.reset_index(drop=True)
@@ -353,10 +357,12 @@ _RANK_COLUMNS: dict[str, tuple[str, dict[str, str]]] = {
                                        "overdue_display": "overdue",
                                        "past_due_unverified_display":
                                            "past due, not yet verified"}),
-    "sentiment": ("sentiment_mean", {"sentiment": "sentiment (1–5)",
-                                     "reports_display": "reports",
-                                     "expected": "reports expected",
-                                     "compliance_pct": "compliance %"}),
+    "sentiment": ("median", {"sentiment": "median score (1–5)",
+                             "low_pct": "low scores (1–2) %",
+                             "rated": "n (reports scored)",
+                             "reports_display": "reports",
+                             "expected": "reports expected",
+                             "compliance_pct": "compliance %"}),
 }
 
 
@@ -410,7 +416,8 @@ def rank_counties(frame: pd.DataFrame, mode: str) -> pd.DataFrame:
         df["res_pct"] = (df["resolution_rate"] * 100).round(0)
         df["fop_pct"] = (df["fulfilled_or_partly_rate"] * 100).round(0)
     if mode == "sentiment":
-        df["sentiment"] = df["sentiment_mean"].round(2)
+        df["sentiment"] = df["median"]
+        df["low_pct"] = (df["low_share"] * 100).round(0)
         df["compliance_pct"] = (df["compliance"] * 100).round(0)
     df = df.sort_values(["_key", "_tie", "county"], ascending=[False, False, True],
                         na_position="last", kind="mergesort").reset_index(drop=True)

@@ -50,9 +50,12 @@ DEFINITIONS: dict[str, str] = {
     "median_days": "Median days from the date a commitment was made to the date it was "
                    "recorded as fulfilled.",
     "compliance": "Reporting compliance = chiefs' reports received ÷ locations expected to "
-                  "report in that month.",
-    "sentiment": "Sentiment index = mean of chiefs' monthly public-sentiment scores "
-                 "(1 = very negative, 5 = very positive).",
+                  "report in that month; over a period, summed over the months that hold "
+                  "chiefs' data (a month with no report received anywhere in Kenya is left "
+                  "out: no data, never 0 %).",
+    "sentiment": "Sentiment score = chiefs' monthly public-sentiment scores (1 = very "
+                 "negative, 5 = very positive), an ordinal score: shown as the median with "
+                 "the share of low scores (1–2) and n, never as a mean.",
     "previous_year": "Dashed lines: the same months one year earlier, for the same area and "
                      "categories. A month without data is a gap, never 0. Published yearly "
                      "figures are never spread into months.",
@@ -112,8 +115,8 @@ DEFINITIONS["sentiment_median"] = (
     "Sentiment score (ordinal, 1 = very negative … 5 = very positive), per area and month: "
     "the median of the chiefs' reports received (with an even number of reports, the lower "
     "of the two middle scores), the share of low scores (1 or 2) and the number of reports "
-    "n behind each. Scores are ranks, so no mean is shown on this page. A month without "
-    "reports is no data, never 0.")
+    "n behind each; over a period, the same over the period's reports. Scores are ranks, "
+    "so no mean is shown. A month without reports is no data, never 0.")
 DEFINITIONS["chief_months"] = (
     "Compliance per month: a month holds chiefs' data once any chief's report for it has "
     "been received anywhere in Kenya. Before that (a month not yet imported) compliance is "

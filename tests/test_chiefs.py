@@ -10,9 +10,15 @@ Fixture (Q1 2024), worked by hand:
     reports Feb (1, drugs), Mar (2, land).
   Expected location-months: Jan 1, Feb 3, Mar 2 = 6. On schedule: Jan 1, Feb 3, Mar 1 = 5
   (L2's March report is outside its window). Reports received: 6.
-  Compliance = 5/6; sentiment = (2+4+5+3+1+2)/6 = 17/6.
+  Compliance = 5/6; scores 1, 2, 2, 3, 4, 5: median 2 (the lower middle score), low
+  scores (1–2) 3 of 6.
 - West Pokot (024): L4 expected from Jan; reports Jan (3, cattle_rustling) only.
-  Expected 3, on schedule 1: compliance 1/3, sentiment 3.
+  Expected 3, on schedule 1: compliance 1/3, median 3, no low score.
+- No report for April 2024 anywhere: April holds no chiefs' data (L1, L3 → no, L1 and
+  L4 are still expected then), so a period running into April leaves it out.
+
+The sentiment score is ordinal: every function gives its median and low-score share,
+never a mean (the old ``sentiment_mean`` column is gone).
 """
 
 from __future__ import annotations
@@ -25,7 +31,15 @@ import pytest
 import sqlalchemy as sa
 
 from data_access import schema as s
-from data_access.chiefs import chiefs_by_county, chiefs_monthly, chiefs_top_themes, month_starts
+from data_access.chiefs import (
+    chiefs_by_county,
+    chiefs_compliance,
+    chiefs_monthly,
+    chiefs_period_summary,
+    chiefs_sentiment,
+    chiefs_top_themes,
+    month_starts,
+)
 from data_access.engine import bump_data_version, new_source
 from data_access.figures.scope import Audience
 from data_access.privacy import NotForPublic, shown_text
@@ -72,19 +86,22 @@ def by_county(engine, **kw) -> pd.DataFrame:
     return chiefs_by_county(engine=engine, **{**Q1, **INTERNAL, **kw}).set_index("county_code")
 
 
+# The sentiment column was the mean (17/6 for Mombasa); the score is ordinal, so it is
+# now the median with the share of low scores.
 @pytest.mark.parametrize(("code", "reports", "expected", "on_schedule", "compliance",
-                          "sentiment"), [
-    ("001", 6, 6, 5, 5 / 6, 17 / 6),
-    ("024", 1, 3, 1, 1 / 3, 3.0),
-    ("047", 0, 0, 0, math.nan, math.nan),
+                          "median", "low_share"), [
+    ("001", 6, 6, 5, 5 / 6, 2.0, 3 / 6),
+    ("024", 1, 3, 1, 1 / 3, 3.0, 0.0),
+    ("047", 0, 0, math.nan, math.nan, math.nan, math.nan),  # nothing expected: no data
 ])
 def test_compliance_and_sentiment_per_county(chiefs, code, reports, expected, on_schedule,
-                                             compliance, sentiment):
+                                             compliance, median, low_share):
     row = by_county(chiefs).loc[code]
-    assert (row["reports"], row["expected"], row["on_schedule"]) == (reports, expected,
-                                                                     on_schedule)
-    for got, want in ((row["compliance"], compliance), (row["sentiment_mean"], sentiment)):
+    assert (row["reports"], row["expected"]) == (reports, expected)
+    for got, want in ((row["on_schedule"], on_schedule), (row["compliance"], compliance),
+                      (row["median"], median), (row["low_share"], low_share)):
         assert (math.isnan(got) and math.isnan(want)) or got == pytest.approx(want)
+    assert "sentiment_mean" not in by_county(chiefs).columns
 
 
 def test_every_county_in_scope_is_listed(chiefs):
@@ -97,7 +114,7 @@ def test_one_month_period(chiefs):
     # March: L1 and L3 expected (2); L3 reported on schedule, L2's report is late.
     assert (row["reports"], row["expected"], row["on_schedule"]) == (2, 2, 1)
     assert row["compliance"] == pytest.approx(0.5)
-    assert row["sentiment_mean"] == pytest.approx(2.5)
+    assert row["median"] == 2.0  # scores 3 and 2: the lower middle one (the mean was 2.5)
 
 
 def test_monthly_series_for_a_county(chiefs):
@@ -107,7 +124,10 @@ def test_monthly_series_for_a_county(chiefs):
     assert list(out["expected"]) == [1, 3, 2]
     assert list(out["on_schedule"]) == [1, 3, 1]
     assert list(out["compliance"]) == pytest.approx([1.0, 1.0, 0.5])
-    assert list(out["sentiment_mean"]) == pytest.approx([2.0, 10 / 3, 2.5])
+    # Medians (Feb: 4, 5, 1 → 4), not the means 2, 10/3, 2.5 this test used to pin.
+    assert list(out["median"]) == [2.0, 4.0, 2.0]
+    assert list(out["low_share"]) == pytest.approx([1.0, 1 / 3, 0.5])
+    assert list(out["rated"]) == [1, 3, 2]
     assert list(out["barazas_held"]) == [2, 4, 3]
     assert list(out["attendance"]) == [120, 380, 130]
     assert list(out["incidents_noted"]) == [1, 6, 1]
@@ -136,14 +156,15 @@ def test_top_themes(chiefs):
 def test_public_mode_hides_small_counts_and_what_they_give_away(chiefs):
     row = by_county(chiefs, **PUBLIC).loc["024"]
     assert math.isnan(row["reports"]) and row["reports_display"] == "<5"
-    assert math.isnan(row["compliance"]) and math.isnan(row["sentiment_mean"])
+    assert math.isnan(row["compliance"]) and math.isnan(row["median"])
     # Mombasa's months hold 1, 3 and 2 reports: three hidden cells, so its 6 reports read
     # as what three hidden months allow (3 to 12), never 6; compliance and sentiment are
     # over the months shown, and none is.
     row = by_county(chiefs, **PUBLIC).loc["001"]
     assert (row["reports"], row["reports_hidden"]) == (7.5, 3)
     assert row["reports_display"] == shown_text(7.5, 3) == "3–12"
-    assert math.isnan(row["compliance"]) and math.isnan(row["sentiment_mean"])
+    assert math.isnan(row["compliance"]) and math.isnan(row["median"])
+    assert math.isnan(row["low_share"]) and row["compliance_status"] == "hidden"
     monthly = chiefs_monthly(engine=chiefs, **Q1, county_codes=("001",), **PUBLIC)
     assert monthly["reports"].isna().all()  # 1, 3 and 2 reports: all under 5
     assert monthly["top_theme"].isna().all() and monthly["attendance"].isna().all()
@@ -172,7 +193,7 @@ def test_public_compliance_and_sentiment_use_the_months_shown(engine):
                                end=dt.date(2024, 2, 29), county_codes=("008",),
                                **PUBLIC).iloc[0]
         return {c: row[c] for c in ("reports", "reports_hidden", "reports_display",
-                                    "compliance", "sentiment_mean", "expected")}
+                                    "compliance", "median", "low_share", "expected")}
 
     two, four = build(2), build(4)
     assert two == four
@@ -180,7 +201,7 @@ def test_public_compliance_and_sentiment_use_the_months_shown(engine):
     assert (two["reports"], two["reports_hidden"]) == (32.5, 1)
     assert two["reports_display"] == shown_text(32.5, 1) == "≈35"
     assert two["compliance"] == pytest.approx(30 / 30)  # January: 30 of 30 expected
-    assert two["sentiment_mean"] == pytest.approx(4.0)
+    assert two["median"] == 4.0 and two["low_share"] == 0.0
     assert two["expected"] == 60  # locations expected are not hidden
 
 
@@ -220,13 +241,66 @@ def test_wajir_theme_shares_are_not_shown_in_public(engine):
     assert monthly[["top_theme_code", "top_theme", "top_theme_sw"]].isna().all().all()
     # Sentiment and compliance stay (county × month report counts): March's 8 reports.
     assert monthly["reports_display"].tolist() == ["0", "0", "8"]
-    assert monthly["sentiment_mean"].iloc[2] == pytest.approx(3.0)
+    assert monthly["median"].iloc[2] == 3.0
+    # January and February hold no chiefs' report anywhere: no compliance (it was 0 %).
+    assert monthly["compliance"].iloc[:2].isna().all()
+    assert monthly["compliance_status"].tolist()[:2] == ["no_month_data"] * 2
     internal_monthly = chiefs_monthly(engine=engine, **Q1, county_codes=("008",), **INTERNAL)
     assert internal_monthly["top_theme_code"].tolist()[2] == "drugs"
 
 
+JAN_APR = {"start": dt.date(2024, 1, 1), "end": dt.date(2024, 4, 30)}
+
+
+def test_a_month_with_no_report_anywhere_is_left_out_of_the_period(chiefs):
+    """April 2024 holds no chief's report anywhere (not yet imported). The county figures
+    used to count L1's and L4's April as expected and missed (Mombasa 5/7, West Pokot
+    1/4: April read as 0 %); the Chiefs' reports page called April no data. One rule
+    now: April is left out of both sums, on every page."""
+    row = by_county(chiefs, **JAN_APR)
+    assert row.loc["001", "compliance"] == pytest.approx(5 / 6)  # was 5/7
+    assert row.loc["024", "compliance"] == pytest.approx(1 / 3)  # was 1/4
+    assert (row.loc["001", "expected"], row.loc["024", "expected"]) == (6, 3)  # Q1's
+    assert row.loc["001", "compliance_status"] == "reported"
+    april = by_county(chiefs, start=dt.date(2024, 4, 1), end=dt.date(2024, 4, 30))
+    assert april["compliance"].isna().all() and april["median"].isna().all()
+    assert set(april["compliance_status"]) == {"no_month_data"}
+    monthly = chiefs_monthly(engine=chiefs, **JAN_APR, county_codes=("001",), **INTERNAL)
+    assert math.isnan(monthly["compliance"].iloc[3]) and math.isnan(monthly["median"].iloc[3])
+    assert monthly["compliance_status"].iloc[3] == "no_month_data"
+
+
+@pytest.mark.parametrize("audience", [Audience.INTERNAL, Audience.PUBLIC])
+@pytest.mark.parametrize("period", [Q1, JAN_APR, {"start": dt.date(2024, 3, 1),
+                                                  "end": dt.date(2024, 3, 31)}])
+def test_period_figures_are_those_of_the_chiefs_page(chiefs, audience, period):
+    """The county profile (``chiefs_period_summary``, by area), Hotspots and the Compare
+    ranking (``chiefs_by_county``) give a county the compliance of the Chiefs' reports
+    page (``chiefs_compliance``): Σ on_schedule ÷ Σ expected over the months it gives a
+    figure for; in a one-month period, its very figure and median. (Public: a period
+    total that reads "<5" or a range gives no compliance at all, status "hidden".)"""
+    kw = {**period, "audience": audience, "engine": chiefs}
+    counties = chiefs_by_county(**kw).set_index("county_code")
+    page = chiefs_compliance(**kw, county_codes=("001", "024"), by="county")
+    for code in ("001", "024"):
+        months = page[(page["area_code"] == code) & page["compliance"].notna()]
+        profile = chiefs_period_summary(**kw, county_codes=(code,), by="area").iloc[0]
+        assert profile["compliance_status"] == counties.loc[code, "compliance_status"]
+        for got in (counties.loc[code, "compliance"], profile["compliance"]):
+            if months.empty or profile["compliance_status"] == "hidden":
+                assert math.isnan(got)
+            else:
+                assert got == pytest.approx(months["on_schedule"].sum()
+                                            / months["expected"].sum())
+        if period["start"].month == period["end"].month:
+            sent = chiefs_sentiment(**kw, county_codes=(code,), by="area").iloc[0]
+            for col in ("median", "low_share", "rated"):
+                assert profile[col] == sent[col] or (math.isnan(profile[col])
+                                                     and math.isnan(sent[col]))
+
+
 def test_audience_is_required(chiefs):
-    for call in (chiefs_by_county, chiefs_monthly, chiefs_top_themes):
+    for call in (chiefs_by_county, chiefs_monthly, chiefs_top_themes, chiefs_period_summary):
         with pytest.raises(TypeError):
             call(engine=chiefs, **Q1)
         with pytest.raises(TypeError, match="audience"):

@@ -32,6 +32,7 @@ import sqlalchemy as sa
 
 from data_access import reference
 from data_access import schema as s
+from data_access.chiefs import chiefs_by_county
 from data_access.compare import (
     MAX_AREAS,
     area_maps,
@@ -323,6 +324,34 @@ def test_chiefs_per_area_with_months_without_reports(fixture_db):
     assert values(nai["median"]) == [3, 3, "nan", "nan", "nan", "nan", "nan"]
     assert values(nai["compliance"]) == [1.0, 1.0, 0.0, 0.0, 0.0, 0.0, "nan"]
     assert months[months["area"] == "022"]["compliance"].isna().all()
+
+
+def test_chief_figures_are_the_county_profiles_and_leave_out_months_without_data(fixture_db):
+    """``chief_figures`` is ``chiefs_period_summary`` per area: the same compliance and
+    median as ``chiefs_by_county`` (county profile, Hotspots, the ranking). July 2026 holds
+    no chief's report anywhere: it is left out, not counted as 0 % (the old rule gave a
+    lower compliance over January–July than over H1)."""
+    jul = dt.date(2026, 7, 31)
+    h1 = chief_figures(areas("001,047"), start=H1.start, end=H1.end, audience=INTERNAL,
+                       engine=fixture_db).set_index("area")
+    to_jul = chief_figures(areas("001,047"), start=H1.start, end=jul, audience=INTERNAL,
+                           engine=fixture_db).set_index("area")
+    assert "sentiment_mean" not in h1.columns  # the ordinal score has no mean
+    for code in ("001", "047"):
+        assert to_jul.loc[code, "compliance"] == pytest.approx(h1.loc[code, "compliance"])
+        assert to_jul.loc[code, "expected"] == h1.loc[code, "expected"]
+    county = chiefs_by_county(start=H1.start, end=jul, county_codes=("001", "047"),
+                              audience=INTERNAL, engine=fixture_db).set_index("county_code")
+    for code in ("001", "047"):
+        for col in ("compliance", "median", "low_share", "rated"):
+            assert to_jul.loc[code, col] == pytest.approx(county.loc[code, col], nan_ok=True)
+    # Mombasa: six 4s and three 2s: median 4, 3 low of 9 (n = 9).
+    assert (to_jul.loc["001", "median"], to_jul.loc["001", "rated"]) == (4.0, 9)
+    assert to_jul.loc["001", "low_share"] == pytest.approx(1 / 3)
+    ranking = county_ranking("coast", period=Period(H1.start, jul), audience=INTERNAL,
+                             engine=fixture_db).set_index("code")
+    assert ranking.loc["001", "compliance"] == pytest.approx(0.75)
+    assert ranking.loc["001", "median"] == county.loc["001", "median"]
 
 
 # --- the ranking and the whole comparison -------------------------------------------------------

@@ -58,6 +58,7 @@ from charts.hexmap import (
 from data_access import reference
 from data_access import schema as s
 from data_access.aggregates import refresh_aggregates
+from data_access.chiefs import chiefs_compliance, chiefs_period_summary
 from data_access.engine import bump_data_version, get_engine, init_db, new_source
 from data_access.figures.change import change_frame
 from data_access.figures.crime import county_crime
@@ -346,7 +347,9 @@ def test_every_county_is_on_the_map_and_yearly_figures_stay_out(hotspot_engine):
     ("concerns", "001", 7.0),
     ("concerns", "002", 2.0),
     ("resolution", "001", 0.5),
-    ("sentiment", "001", 3.0),
+    # The median score, not the mean (Mombasa's 2s and 4s averaged 3.0): the lower middle
+    # of three 2s and three 4s is 2.
+    ("sentiment", "001", 2.0),
     ("sentiment", "002", 1.0),
 ])
 def test_map_value_per_mode(hotspot_engine, mode, county, value):
@@ -394,8 +397,34 @@ def test_sentiment_and_compliance(hotspot_engine):
     frame = _frame(hotspot_engine, "sentiment")
     assert frame.loc["001", ["reports", "expected"]].tolist() == [6, 6]
     assert frame.loc["001", "compliance"] == pytest.approx(1.0)
-    assert SENTIMENT_SCHEME.classify(frame["value"])["001"] == "Neutral (2.75–3.25)"
-    assert SENTIMENT_SCHEME.classify(frame["value"])["002"] == "Very negative (1–2)"
+    # The score is ordinal: the map shows the median, one class per score (the classes
+    # were bands of the mean, 2.75–3.25 "neutral"); low share and n beside it.
+    assert (frame.loc["001", "median"], frame.loc["001", "low_share"]) == (2.0, 0.5)
+    assert frame.loc["001", "rated"] == 6 and frame.loc["001", "value_display"] == "2"
+    assert SENTIMENT_SCHEME.classify(frame["value"])["001"] == "2 negative"
+    assert SENTIMENT_SCHEME.classify(frame["value"])["002"] == "1 very negative"
+    assert "sentiment_mean" not in frame.columns
+
+
+def test_sentiment_map_compliance_is_the_chiefs_pages(hotspot_engine):
+    """The Hotspots map gives a county the compliance and median of the Chiefs' reports
+    page and the county profile, from the same function: over Jan–Apr 2025, April (no
+    chief's report anywhere yet) is left out, not counted as 0 % (it used to give
+    Mombasa 6 of 8)."""
+    start, end = dt.date(2025, 1, 1), dt.date(2025, 4, 30)
+    scope = Scope(Period(start, end), Audience.INTERNAL)
+    frame = county_map_frame(mode="sentiment", scope=scope,
+                             engine=hotspot_engine).set_index("county_code")
+    page = chiefs_compliance(start=start, end=end, county_codes=("001",), by="county",
+                             audience=Audience.INTERNAL, engine=hotspot_engine)
+    assert page["status"].tolist() == ["reported"] * 3 + ["no_month_data"]
+    given = page[page["compliance"].notna()]
+    profile = chiefs_period_summary(start=start, end=end, county_codes=("001",), by="area",
+                                    audience=Audience.INTERNAL, engine=hotspot_engine).iloc[0]
+    want = given["on_schedule"].sum() / given["expected"].sum()
+    assert frame.loc["001", "compliance"] == profile["compliance"] == pytest.approx(want)
+    assert want == pytest.approx(1.0)  # 6 of 6, not 6 of 8
+    assert frame.loc["001", "median"] == profile["median"] == 2.0
 
 
 # --- public mode ------------------------------------------------------------------------
@@ -564,8 +593,9 @@ SCHEME_CASES = [
     (CONCERNS_SCHEME, 0, "None"), (CONCERNS_SCHEME, 4, "1–4"), (CONCERNS_SCHEME, 5, "5–9"),
     (RESOLUTION_SCHEME, 0.0, "0–19%"), (RESOLUTION_SCHEME, 0.5, "40–59%"),
     (RESOLUTION_SCHEME, 1.0, "80–100%"),
-    (SENTIMENT_SCHEME, 1.0, "Very negative (1–2)"), (SENTIMENT_SCHEME, 3.0, "Neutral (2.75–3.25)"),
-    (SENTIMENT_SCHEME, 5.0, "Very positive (4–5)"),
+    # One class per median score (they were bands of the mean).
+    (SENTIMENT_SCHEME, 1.0, "1 very negative"), (SENTIMENT_SCHEME, 3.0, "3 neutral"),
+    (SENTIMENT_SCHEME, 4.0, "4 positive"), (SENTIMENT_SCHEME, 5.0, "5 very positive"),
     (CHANGE_SCHEME, -2, "Significant fall"), (CHANGE_SCHEME, -1, "Possible fall"),
     (CHANGE_SCHEME, 0, CHANGE_NEUTRAL), (CHANGE_SCHEME, 1, "Possible rise"),
     (CHANGE_SCHEME, 2, "Significant rise"), (RATE_COVERAGE_SCHEME, 120.0, "100–200"),

@@ -323,12 +323,14 @@ rank_table = pd.DataFrame({
     "change %": ranking["pct_change"].round(1),
     "is it real?": ranking["verdict"].map(verdicts),
     "reporting compliance %": (ranking["compliance"] * 100).round(1),
+    "median sentiment (1–5)": ranking["median"],
     "commitments made": ranking["made_display"].fillna(""),
     "resolution rate %": (ranking["resolution_rate"] * 100).round(1),
     "note": ranking["note"].fillna("")})
 chart_block(t("cmp_ranking", lang), None, rank_table, filters=f,
             definition=DEFINITIONS["rate"] + "\n\n" + DEFINITIONS["change"] + "\n\n"
-            + DEFINITIONS["compliance"] + "\n\n" + DEFINITIONS["resolution"],
+            + DEFINITIONS["compliance"] + "\n\n" + DEFINITIONS["chief_months"] + "\n\n"
+            + DEFINITIONS["sentiment_median"] + "\n\n" + DEFINITIONS["resolution"],
             source="National Crime Trends Observatory; chiefs' monthly reports (NGAO); forum "
                    "commitments", as_of=as_of["observatory"], key="cmp_ranking",
             caption=t("cmp_ranking_caption", lang)

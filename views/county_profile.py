@@ -17,7 +17,7 @@ import streamlit as st
 from charts.profile import chiefs_chart, count_bars, status_bars
 from charts.trends import emerging_chart, rate_lines, ytd_bars
 from data_access import clock, reference
-from data_access.chiefs import chiefs_by_county, chiefs_monthly, chiefs_top_themes
+from data_access.chiefs import chiefs_monthly, chiefs_period_summary, chiefs_top_themes
 from data_access.commitments import commitment_totals
 from data_access.concerns import concerns_raised
 from data_access.county_profile import (
@@ -120,8 +120,10 @@ statuses = commitment_status_counts(as_of=f.end, county_codes=codes, themes=f.th
 # where some are hidden): the Overview's commitment figures for this county.
 made = commitment_totals(as_of=f.end, county_codes=codes, themes=f.themes,
                          audience=f.audience).iloc[0]
-chiefs = chiefs_by_county(start=f.start, end=f.end, county_codes=codes,
-                          audience=f.audience).iloc[0]
+# The county's chiefs' figures over the period: those the Chiefs' reports, Hotspots and
+# Compare pages give it (compliance over the months holding chiefs' data; the median score).
+chiefs = chiefs_period_summary(start=f.start, end=f.end, county_codes=codes, by="area",
+                               audience=f.audience).iloc[0]
 status = data_status().set_index("source")
 as_of = {k: status.loc[k, "last"] for k in ("observatory", "forums", "commitments", "chiefs")}
 theme_label = "theme_sw" if sw else "theme"
@@ -315,28 +317,36 @@ with chief_col:
     k1, k2 = kpi_pair()
     kpi(k1, t("kpi_compliance", lang),
         "—" if pd.isna(chiefs["compliance"]) else f"{chiefs['compliance']:.0%}",
-        help_text=t("compliance", lang) + ". " + DEFINITIONS["compliance"])
-    kpi(k2, t("kpi_sentiment", lang),
-        "—" if pd.isna(chiefs["sentiment_mean"]) else f"{chiefs['sentiment_mean']:.2f}",
-        help_text=DEFINITIONS["sentiment"])
+        help_text=t("compliance", lang) + ". " + DEFINITIONS["compliance"] + " "
+        + DEFINITIONS["chief_months"])
+    # The score is ordinal: its median over the period, with the share of low scores and
+    # n beside it (chiefs_period_summary, as the Chiefs' reports page reads it), no mean.
+    low = "—" if pd.isna(chiefs["low_share"]) else f"{chiefs['low_share']:.0%}"
+    kpi(k2, t("kpi_sentiment_median", lang),
+        "—" if pd.isna(chiefs["median"]) else f"{chiefs['median']:.0f}",
+        delta=t("sentiment_low_n", lang, low=low, n=f"{int(chiefs['rated']):,}"),
+        delta_arrow="off", help_text=DEFINITIONS["sentiment_median"])
     st.caption(t("reports_of", lang, reports=chiefs["reports_display"],
                  expected=f"{int(chiefs['expected']):,}"))
 
     monthly = chiefs_monthly(start=f.start, end=f.end, county_codes=codes,
                              audience=f.audience)
     has_reports = chiefs["expected"] > 0  # location-months expected in the period
-    fig = chiefs_chart(monthly, sentiment_title=t("sentiment_index", lang),
+    fig = chiefs_chart(monthly, sentiment_title=t("ch_measure_median", lang),
                        compliance_title=t("compliance", lang)) if has_reports else None
     table = pd.DataFrame({
         "month": monthly["month"].dt.strftime("%Y-%m"), "reports": monthly["reports_display"],
         "expected": monthly["expected"], "compliance %": (monthly["compliance"] * 100).round(1),
-        "sentiment (1–5)": monthly["sentiment_mean"].round(2),
+        "median score (1–5)": monthly["median"],
+        "low scores (1–2) %": (monthly["low_share"] * 100).round(0),
+        "n (reports scored)": monthly["rated"],
         "barazas held": monthly["barazas_held"],
         # Chiefs' themes are internal only (public: no theme is named).
         **({} if f.public else {"top concern": monthly["top_theme_sw" if sw else "top_theme"]}),
     }) if has_reports else pd.DataFrame()
     chart_block(t("sentiment_compliance", lang), fig, table, filters=f,
-                definition=DEFINITIONS["sentiment"] + "\n\n" + DEFINITIONS["compliance"],
+                definition=DEFINITIONS["sentiment_median"] + "\n\n"
+                + DEFINITIONS["compliance"] + "\n\n" + DEFINITIONS["chief_months"],
                 source="Chiefs' monthly reports (NGAO)", as_of=as_of["chiefs"],
                 key="profile_chiefs")
 

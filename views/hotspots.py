@@ -42,7 +42,8 @@ SIDE_COLUMNS = {
     "change": ["is it real?", "change %", "this period", "a year earlier"],
     "concerns": ["concerns raised", "at forums", "in chiefs' reports"],
     "resolution": ["resolution rate %", "fulfilled", "verified", "unverified"],
-    "sentiment": ["sentiment (1–5)", "reports", "compliance %"],
+    "sentiment": ["median score (1–5)", "low scores (1–2) %", "n (reports scored)",
+                  "compliance %"],
 }
 
 # Per mode: legend title, "about this number", source, which data source dates it, and
@@ -80,10 +81,12 @@ MODE_INFO = {
                     "verified_display": "verified", "unverified_display": "unverified",
                     "made_display": "made", "overdue_display": "overdue",
                     "past_due_unverified_display": "past due, not yet verified"}),
-    "sentiment": ("Sentiment (1–5)",
-                  DEFINITIONS["sentiment"] + "\n\n" + DEFINITIONS["compliance"],
+    "sentiment": ("Median sentiment score (1–5)",
+                  DEFINITIONS["sentiment_median"] + "\n\n" + DEFINITIONS["compliance"]
+                  + "\n\n" + DEFINITIONS["chief_months"],
                   "Chiefs' monthly reports (NGAO)", "chiefs",
-                  {"value_display": "sentiment", "reports_display": "reports",
+                  {"value_display": "median score", "low_pct": "low scores (1–2) %",
+                   "rated": "n (reports scored)", "reports_display": "reports",
                    "expected": "reports expected", "compliance_pct": "compliance %"}),
 }
 
@@ -183,6 +186,7 @@ if mode == "change":
     frame["pct"] = frame["pct_change"].map(lambda v: "—" if pd.isna(v) else f"{v:+.0f}%")
     frame["z_r"] = frame["z"].map(lambda v: "—" if pd.isna(v) else f"{v:+.2f}")
 if mode == "sentiment":
+    frame["low_pct"] = (frame["low_share"] * 100).round(0)
     frame["compliance_pct"] = (frame["compliance"] * 100).round(0)
 hover_frame = frame[["county_code", "county", "class", *hover_cols]].rename(columns=hover_cols)
 view = map_view_for(f.county_codes, width_px=MAP_WIDTH_PX, height_px=MAP_HEIGHT_PX)
