@@ -18,7 +18,7 @@ from plotly.subplots import make_subplots
 
 from charts.classes import BASIS_CLASS, RATE_COVERAGE_SCHEME
 from charts.maps import outline_xy
-from charts.trends import FONT, _bar_color, color_for
+from charts.trends import FONT, color_for, verdict_color
 
 GRID = "#eeeeee"
 
@@ -94,7 +94,7 @@ def category_change_chart(df: pd.DataFrame, *, areas: list[str], area_titles: di
         # A change the test cannot tell draws no bar: its label sits on the zero line.
         fig.add_trace(go.Bar(
             y=cats, x=part["pct_change"].fillna(0), orientation="h", showlegend=False,
-            marker_color=[_bar_color(v, d) for v, d in zip(part["verdict"].fillna(""),
+            marker_color=[verdict_color(v, d) for v, d in zip(part["verdict"].fillna(""),
                                                          part["direction"].fillna("none"))],
             text=text, textposition="outside", cliponaxis=False, customdata=hover,
             textfont={"size": 11},

@@ -212,7 +212,7 @@ def small_multiples(df: pd.DataFrame, *, keys: list[str], columns: int = 3,
     return fig
 
 
-def _bar_color(verdict: str, direction: str) -> str:
+def verdict_color(verdict: str, direction: str) -> str:
     """Red for a rise, blue for a fall — strong when significant, light when possible —
     and teal otherwise (no alarm colour for noise)."""
     if verdict == "significant":
@@ -260,7 +260,7 @@ def ytd_bars(df: pd.DataFrame, *, label_col: str, this_label: str, last_label: s
                          hovertemplate="%{y}: %{x:,}<extra>" + last_label + "</extra>"))
     fig.add_trace(go.Bar(y=data[label_col], x=data[current_col], name=this_label,
                          orientation="h",
-                         marker_color=[_bar_color(v, d) for v, d in
+                         marker_color=[verdict_color(v, d) for v, d in
                                        zip(data["verdict"], data["direction"])],
                          text=text, textposition="outside", cliponaxis=False,
                          hovertemplate="%{y}: %{x:,}<extra>" + this_label + "</extra>"))

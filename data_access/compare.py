@@ -25,6 +25,7 @@ the ranking (their cells are left empty there).
 from __future__ import annotations
 
 import datetime as dt
+from collections import Counter
 from dataclasses import dataclass
 
 import numpy as np
@@ -165,6 +166,22 @@ def with_neighbours(code: str, neighbours: tuple[str, ...]) -> tuple[Area, ...]:
     """Quick pick "neighbours of a county": the county, then its neighbours (codes from
     ``geo.adjacency.county_neighbours``), at most :data:`MAX_AREAS` in all."""
     return tuple([county_area(code)] + [county_area(c) for c in neighbours])[:MAX_AREAS]
+
+
+def ranking_region(areas, *, fallback: str) -> str:
+    """The region whose counties the comparison ranks unless the user picks another: the
+    region holding the most of the chosen counties and regions (the first of them on a
+    tie), preferring a region of several counties, since ranking a region of one county
+    (Nairobi) says nothing; ``fallback`` when only Kenya is chosen."""
+    region_of = {c.code: c.region_code for c in reference.counties()}
+    size = Counter(region_of.values())
+    votes = Counter(a.code if a.kind == "region" else region_of[a.code]
+                    for a in areas if a.kind != "kenya")
+    if not votes:
+        return fallback
+    # most_common keeps first-seen order among equal counts.
+    ranked = [r for r, _ in votes.most_common()]
+    return next((r for r in ranked if size[r] > 1), ranked[0])
 
 
 def _check(areas) -> tuple[Area, ...]:

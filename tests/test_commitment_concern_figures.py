@@ -324,7 +324,8 @@ def test_concern_functions_need_the_audience(figures_db: sa.Engine) -> None:
     with pytest.raises(NotForPublic):  # venues and editions, one by one
         forums_in_period(engine=figures_db, **kw, **PUBLIC)
     assert forum_totals(engine=figures_db, **kw, **PUBLIC).iloc[0].to_dict() == {
-        "forums": 1, "attendance": 250, "forums_display": "1", "attendance_display": "250"}
+        "forums": 1, "attendance": 250, "forums_display": "1", "attendance_display": "250",
+        "status": "held"}
 
 
 # --- the leak: Mombasa's one GBV concern ------------------------------------------------------

@@ -48,6 +48,7 @@ from data_access.compare import (
     crime_overview,
     crime_rates,
     parse_areas,
+    ranking_region,
     region_counties,
     region_vs_kenya,
     with_neighbours,
@@ -155,6 +156,16 @@ def test_quick_picks():
     assert n == 14 and len(rift) == MAX_AREAS  # the 8 most populous; the ranking lists all
     assert "032" in {a.token for a in rift}  # Nakuru, the most populous
     assert [a.token for a in region_vs_kenya("nairobi")] == ["R:nairobi", "KE"]
+
+
+def test_the_ranking_ranks_the_region_of_most_areas():
+    # Nairobi first, then one county each of Central, Eastern and Rift Valley: not the
+    # one-county Nairobi region but the first region of several counties.
+    assert ranking_region(areas("047,022,016,034"), fallback="coast") == "central"
+    assert ranking_region(areas("047,016,017,022"), fallback="coast") == "eastern"  # 2 of 4
+    assert ranking_region(areas("R:coast,KE"), fallback="nairobi") == "coast"
+    assert ranking_region(areas("047,KE"), fallback="coast") == "nairobi"  # nothing else
+    assert ranking_region(areas("KE"), fallback="western") == "western"
 
 
 def test_neighbours_from_the_real_boundaries():
@@ -384,6 +395,24 @@ def test_comparison_summary_one_row_per_area(fixture_db):
     assert out.loc["022", "forums_status"] == "no forum yet"  # shown as such, not as 0
     assert out.loc["001", "forums_status"] == "held"
     assert out.loc["KE", "concerns"] == "5"
+    # Mombasa's chiefs: 2, 2, 2, 4, 4, 4, 4, 4, 4 over the half year → median 4, a third low.
+    assert out.loc["001", "sentiment_median"] == 4
+    assert out.loc["001", "sentiment_low_share"] == pytest.approx(1 / 3)
+
+
+def test_the_exported_table_carries_every_figure_as_shown(fixture_db):
+    from ui.compare_pack import summary_table
+
+    summary = comparison_summary(areas("001,022"), period=H1, audience=INTERNAL,
+                                 engine=fixture_db)
+    table = summary_table(summary).set_index("area")
+    assert table.loc["Mombasa", ["crimes", "forums held", "reporting compliance",
+                                 "median sentiment (1–5)", "low scores (1–2)"]].tolist() \
+        == ["120", "1", "75%", "4", "33%"]
+    # Kiambu: no forum yet, no chief expected: said, not shown as 0.
+    assert table.loc["Kiambu", ["forums held", "reporting compliance",
+                                  "median sentiment (1–5)"]].tolist() \
+        == ["No forum yet", "—", "—"]
 
 
 # --- the page -------------------------------------------------------------------------------------

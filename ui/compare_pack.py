@@ -38,6 +38,11 @@ def _rate(v) -> str:
     return "—" if v is None or pd.isna(v) else f"{v:,.1f}"
 
 
+def _median(v) -> str:
+    # An ordinal score's median is a whole score or halfway between two: 3, 3.5.
+    return "—" if v is None or pd.isna(v) else f"{v:g}"
+
+
 def _change(pct, verdict: str, lang: str) -> str:
     words = verdict_label(verdict, lang)
     return words if pct is None or pd.isna(pct) else f"{pct:+.0f}% · {words}"
@@ -65,6 +70,8 @@ def summary_table(summary: pd.DataFrame, *, lang: str = "en", public: bool = Fal
         "resolution rate": [_pct(v) for v in summary["resolution_rate"]],
         "chiefs' reports": summary["chief_reports"],
         "reporting compliance": [_pct(v) for v in summary["compliance"]],
+        "median sentiment (1–5)": [_median(v) for v in summary["sentiment_median"]],
+        "low scores (1–2)": [_pct(v) for v in summary["sentiment_low_share"]],
         "crime coverage": summary["coverage"],
     })
     if public:

@@ -122,6 +122,7 @@ LABELS: dict[str, tuple[str, str]] = {
                         "reports and are hidden).",
                         "* kwa kaunti-miezi zinazoonyeshwa tu (baadhi zina ripoti chini ya "
                         "5 na zimefichwa)."),
+    "ch_partial_short": ("* over county-months shown", "* kwa kaunti-miezi zinazoonyeshwa"),
     "ch_month": ("Month", "Mwezi"),
     "ch_missing_title": ("Locations that have not reported for {month}: {n}",
                          "Maeneo ambayo hayajaripoti kwa {month}: {n}"),
@@ -354,7 +355,6 @@ LABELS: dict[str, tuple[str, str]] = {
                      "Hali tarehe {date}; ahadi zilizotolewa hadi tarehe hiyo."),
     "overdue_days": ("overdue {days} days", "imechelewa siku {days}"),
     "sentiment_compliance": ("Sentiment and compliance", "Hisia na utiifu wa kuripoti"),
-    "sentiment_index": ("Sentiment index (1–5)", "Kipimo cha hisia (1–5)"),
     "compliance": ("Reporting compliance", "Utiifu wa kuripoti"),
     "chief_top_themes": ("Chiefs' top concerns", "Wasiwasi mkuu wa machifu"),
     "county_emerging": ("Emerging threats", "Vitisho vinavyoibuka"),
@@ -374,7 +374,6 @@ LABELS: dict[str, tuple[str, str]] = {
     "kpi_concerns": ("Concerns raised", "Malalamiko"),
     "kpi_commitments": ("Commitments", "Ahadi"),
     "kpi_compliance": ("Compliance", "Utiifu"),
-    "kpi_sentiment": ("Sentiment", "Hisia"),
     "kpi_sentiment_median": ("Median sentiment (1–5)", "Hisia ya kati (1–5)"),
     "sentiment_low_n": ("low (1–2): {low} · n = {n}", "chini (1–2): {low} · n = {n}"),
     "open_short": ("Profile", "Wasifu"),

@@ -30,6 +30,7 @@ from data_access.chiefs import (
 )
 from data_access.figures.calendar import month_range
 from data_access.metrics import DEFINITIONS
+from data_access.privacy import shown_text
 from data_access.status import data_status
 from ui.blocks import chart_block
 from ui.filters import current_filters
@@ -41,12 +42,14 @@ sw = lang == "sw"
 status = data_status().set_index("source")
 as_of = status.loc["chiefs", "last"]
 SOURCE = "Chiefs' monthly reports (NGAO)"
-WORDS = {"no_data": t("ch_no_data", lang), "hidden": "<5", "n": "n",
+# How a hidden count reads follows the suppression setting (shown_text of a count of 1).
+HIDDEN = shown_text(1)
+WORDS = {"no_data": t("ch_no_data", lang), "hidden": HIDDEN, "n": "n",
          "median": t("ch_measure_median", lang), "low_share": t("ch_measure_low_share", lang),
          "chiefs": t("ch_chiefs", lang), "forums": t("ch_forums", lang),
          "score": t("ch_score", lang)}
-STATUS_WORDS = {"no_reports": "no data", "no_month_data": "no data",
-                "none_expected": "no data", "hidden": "<5"}
+STATUS_WORDS = {"no_reports": WORDS["no_data"], "no_month_data": WORDS["no_data"],
+                "none_expected": WORDS["no_data"], "hidden": HIDDEN}
 kw = {"start": f.start, "end": f.end, "county_codes": f.county_codes, "audience": f.audience}
 
 
@@ -138,7 +141,7 @@ with tab_comp:
         "locations expected": comp["expected"], "reports received": comp["reports_display"],
         "received from expected locations": comp["on_schedule"],
         "compliance %": pct(comp["compliance"]),
-        "note": comp["status"].map({**STATUS_WORDS, "partial": "* over county-months shown"})
+        "note": comp["status"].map({**STATUS_WORDS, "partial": t("ch_partial_short", lang)})
         .fillna(""),
     })
     any_expected = bool(comp["expected"].gt(0).any())

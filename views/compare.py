@@ -37,6 +37,7 @@ from data_access.compare import (
     county_ranking,
     crime_rates,
     parse_areas,
+    ranking_region,
     region_counties,
     region_vs_kenya,
     with_neighbours,
@@ -308,9 +309,7 @@ chart_block(t("cmp_map", lang), map_fig, map_table, filters=f,
                    "census", as_of=as_of["observatory"], key="cmp_map", caption=ATTRIBUTION)
 
 # --- the counties of a region, ranked, with the region and Kenya for reference ---------------
-first = areas[0]
-rank_default = first.code if first.kind == "region" else (
-    counties[first.code].region_code if first.kind == "county" else home_region)
+rank_default = ranking_region(areas, fallback=home_region)
 rank_region = st.selectbox(t("cmp_ranking_region", lang), region_codes, key="cmp_rank_region",
                            index=region_codes.index(rank_default), format_func=region_name)
 ranking = county_ranking(rank_region, period=period, audience=audience,
