@@ -25,7 +25,7 @@ import sqlalchemy as sa
 from sqlalchemy.engine import make_url
 from streamlit.testing.v1 import AppTest
 
-from tests.apptest_helpers import APP, problems
+from tests.apptest_helpers import APP, open_deep_link, problems
 from tests.conftest import dispose_engine
 from ui.frame import (
     ACCESS_OK_KEY,
@@ -58,10 +58,7 @@ def gated(demo_sqlite_url: str, monkeypatch: pytest.MonkeyPatch) -> pytest.Monke
 def _app(script: str | None = None, **params: str) -> AppTest:
     at = AppTest.from_file(str(APP), default_timeout=TIMEOUT)
     at.query_params.update(params)
-    at.run()
-    if script:
-        at.switch_page(f"views/{script}").run()
-    return at
+    return open_deep_link(at, script) if script else at.run()
 
 
 def _enter(at: AppTest, code: str) -> AppTest:

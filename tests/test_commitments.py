@@ -70,6 +70,7 @@ from data_access.hotspots import county_resolution
 from data_access.metrics import median_days_to_fulfil, on_time_counts, on_time_share
 from data_access.privacy import NotForPublic, hidden_estimate
 from data_access.safe_csv import to_xlsx_bytes
+from tests.apptest_helpers import open_deep_link
 from ui.i18n import t
 
 D = dt.date
@@ -496,8 +497,7 @@ def open_page(script: str, **params: str) -> AppTest:
     at = AppTest.from_file(str(APP), default_timeout=90)
     for key, value in params.items():
         at.query_params[key] = value
-    at.run()
-    at = at.switch_page(f"views/{script}").run()
+    at = open_deep_link(at, script)
     assert not at.exception, [e.message for e in at.exception]
     assert not at.error, [e.value for e in at.error]
     return at
