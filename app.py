@@ -10,7 +10,9 @@ from ui.frame import (
     access_gate,
     admission,
     apply_presenter_style,
+    is_presenter_view,
     leave_public_control,
+    open_presenter_view,
     start_database,
     status_bar,
 )
@@ -30,11 +32,17 @@ for spec in PAGES:
 # deep link (page and query parameters) is still open once the code is given. The menu
 # is hidden while the code is asked.
 page = st.navigation(sections, position="hidden" if state == GATED else "sidebar")
-access_gate(state)  # stops here without the code; a ?mode=public link passes, locked public
+presenting = is_presenter_view(page)
+if presenting:
+    # /present is a public link: public audience only, no gate, no filters, no chrome.
+    open_presenter_view(state)
+else:
+    access_gate(state)  # stops here without the code; a ?mode=public link passes, locked
 start_database(admitted=state == ADMITTED)  # nothing about the database before the code
 
-filters = render_sidebar_filters()
-leave_public_control(filters)  # a public screen stays public without the access code
-apply_presenter_style(filters)
-status_bar(filters)
+if not presenting:
+    filters = render_sidebar_filters()
+    leave_public_control(filters)  # a public screen stays public without the access code
+    apply_presenter_style(filters)
+    status_bar(filters)
 page.run()

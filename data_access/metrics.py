@@ -1,7 +1,8 @@
 """The numbers the dashboard shows, each defined once (docs/METHODS.md).
 
-:data:`DEFINITIONS` holds the short text shown under every chart ("About this number");
-the functions here are the commitment and rate arithmetic. Crime changes and their
+:data:`DEFINITIONS` holds the short text shown under every chart ("About this number")
+and :data:`DEFINITIONS_SW` the same in Kiswahili (same keys; :func:`definition` picks one
+by language); the functions here are the commitment and rate arithmetic. Crime changes and their
 verdicts are made in :mod:`data_access.figures.change`.
 """
 
@@ -103,10 +104,12 @@ DEFINITIONS["concerns_raised"] = (
     "(\"at forums\") + concerns raised in chiefs' reports for the months of the chosen period "
     "(\"in chiefs' reports\"); the two parts are always shown beside the total. Concerns "
     "captured live outside a forum are in neither part. The concern-theme filter applies.")
+# The hexagon resolution and a cell's area, shared by the English and Kiswahili texts.
+_HEX_RESOLUTION = get_settings().hex_resolution
+_HEX_KM2 = f"{h3.average_hexagon_area(_HEX_RESOLUTION, 'km^2'):,.0f}"
 DEFINITIONS["hex_layer"] = (
     f"Hexagon hotspots: incidents that carry coordinates, counted per H3 cell (resolution "
-    f"{get_settings().hex_resolution}, about "
-    f"{h3.average_hexagon_area(get_settings().hex_resolution, 'km^2'):,.0f} km² a cell) for "
+    f"{_HEX_RESOLUTION}, about {_HEX_KM2} km² a cell) for "
     "the months of the chosen period. Counted on the server; no incident point is sent to "
     "the browser. Not shown on public screens (cells locate incidents); for a sensitive "
     "category, cells with fewer than 5 incidents are left out.")
@@ -247,6 +250,209 @@ DEFINITIONS["scorecard"] = (
     "past due are counted apart) and the median days from commitment to fulfilment, each as "
     "of the end of the period. Cells with nothing verified show no rate."
 )
+
+
+# --- the same definitions in Kiswahili ------------------------------------------------------
+# A faithful translation of DEFINITIONS, key for key, in the terms of ui/i18n.py (ahadi,
+# malalamiko, mabaraza, machifu, kaunti-miezi, "sawa kwa sawa", "hakuna data, kamwe si 0").
+# Numbers, symbols, thresholds and code names are the English ones unchanged, so the two
+# texts cannot drift apart on a rule (tests/test_definitions_sw.py checks it). Change a
+# rule in both.
+DEFINITIONS_SW: dict[str, str] = {
+    "rate": "Kiwango kwa watu 100,000 = idadi ÷ idadi ya watu ya sensa ya 2019 × 100,000 kwa "
+            "kipindi kilichochaguliwa. Idadi ya watu: Sensa ya Watu na Makazi ya Kenya ya "
+            "2019 ya KNBS.",
+    "change": "Mabadiliko = kipindi kilichochaguliwa dhidi ya miezi ileile mwaka mmoja kabla, "
+              "sawa kwa sawa: kaunti-miezi zenye data katika vipindi vyote viwili tu ndizo "
+              "zinazolinganishwa, na maelezo chini ya takwimu yanaeleza kilichoachwa nje. "
+              "Idadi zinaonyeshwa kando ya kila %.",
+    "significance": "Je, mabadiliko ni halisi? z = √2(√idadi ya sasa − √idadi ya awali) kwa "
+                    "vipindi vya urefu sawa (vinginevyo hurekebishwa kwa idadi ya siku), "
+                    "ikigawanywa kwa √φ, mtawanyiko wa ziada wa mfululizo wenyewe (kiwango "
+                    "cha chini 1). Mabadiliko halisi: |z| ≥ 3, angalau 10% na tofauti ya "
+                    "angalau matukio 10; huenda ni halisi: |z| ≥ 2 na angalau 10%; "
+                    "vinginevyo hakuna mabadiliko ya wazi; idadi ni ndogo mno kujua pande "
+                    "zote mbili zikiwa na matukio chini ya 20. Hakuna mshale wala rangi "
+                    "isipokuwa kwa mabadiliko halisi au huenda ni halisi.",
+    "emerging": "Tishio linaloibuka = kaunti × aina ya uhalifu ambayo mwezi wake kamili wa "
+                "mwisho uko juu ya kiwango chake cha kawaida cha msimu: mwezi uleule na "
+                "jirani zake katika hadi miaka 3 iliyopita (mbinu ya Farrington). Huonyeshwa "
+                "idadi inapozidi kikomo cha juu cha kiwango hicho (z = 3 kwenye kipimo cha "
+                "kipeo 2/3, ikizingatia mtawanyiko wa ziada wa kiwango chenyewe), iko "
+                "angalau 50% juu ya wastani wa kiwango hicho na ni angalau 5. Inahitaji "
+                "miezi 3 ya kiwango cha kawaida yenye data; hupangwa kwa jinsi ilivyo juu "
+                "ya kikomo.",
+    "resolution": "Kiwango cha utatuzi = zilizotimizwa ÷ ahadi ambazo hali yake "
+                  "imethibitishwa (zote isipokuwa 'haijathibitishwa'). 'Zimetimizwa au kwa "
+                  "sehemu' huonyeshwa kando; ahadi ambazo hazijathibitishwa huhesabiwa "
+                  "kando, kamwe si kama kushindwa.",
+    "overdue": "Zilizopitwa na muda = zimethibitishwa (hali yoyote isipokuwa "
+               "'haijathibitishwa'), zimepita tarehe ya mwisho, na hazijatimizwa wala "
+               "kurekodiwa kuwa hazikutimizwa. Ahadi ambazo hazijathibitishwa zilizopita "
+               "tarehe ya mwisho huhesabiwa kando kama \"zimepita muda, hazijathibitishwa\", "
+               "kamwe si kama zilizopitwa na muda.",
+    "past_due_unverified": "Zimepita muda, hazijathibitishwa = ahadi ambazo bado "
+                           "'hazijathibitishwa' (hakuna hali iliyorekodiwa bado) na tarehe "
+                           "yake ya mwisho imepita. Huhesabiwa kando na zilizopitwa na "
+                           "muda: kutothibitishwa si kushindwa kamwe.",
+    "on_time": "Sehemu ya kwa wakati = zilizotimizwa kufikia tarehe ya mwisho ÷ ahadi "
+               "zilizotimizwa zenye tarehe ya mwisho. Ahadi zilizotimizwa bila tarehe ya "
+               "mwisho zinaachwa nje; zinazoendelea na ambazo hazijathibitishwa "
+               "hazihesabiwi.",
+    "median_days": "Siku za kati tangu tarehe ahadi ilipotolewa hadi tarehe "
+                   "iliporekodiwa kuwa imetimizwa.",
+    "compliance": "Utiifu wa kuripoti = ripoti za machifu zilizopokelewa ÷ maeneo "
+                  "yaliyotarajiwa kuripoti mwezi huo; kwa kipindi, hujumlishwa kwa miezi "
+                  "yenye data ya machifu (mwezi ambao hakuna ripoti iliyopokelewa popote "
+                  "nchini Kenya unaachwa nje: hakuna data, kamwe si 0 %).",
+    "sentiment": "Alama ya hisia = alama za kila mwezi za machifu kuhusu hisia za umma "
+                 "(1 = mbaya sana, 5 = nzuri sana), alama ya mpangilio: huonyeshwa kama "
+                 "alama ya kati pamoja na sehemu ya alama za chini (1–2) na n, kamwe si "
+                 "kama wastani.",
+    "previous_year": "Mistari ya vistari: miezi ileile mwaka mmoja kabla, kwa eneo na aina "
+                     "zilezile. Mwezi usio na data ni pengo, kamwe si 0. Takwimu rasmi za "
+                     "mwaka hazigawanywi kamwe katika miezi.",
+    "ytd": "Mwaka hadi sasa = 1 Januari hadi mwisho wa mwezi wa mwisho wa kipindi "
+           "kilichochaguliwa, dhidi ya miezi ileile mwaka mmoja kabla, sawa kwa sawa. Idadi "
+           "zinaonyeshwa kando ya kila %.",
+    "yearly": "Kwa kila mwaka: takwimu rasmi ya mwaka ya kaunti pale ilipo, vinginevyo "
+              "jumla ya miezi yake 12 ikiwa yote 12 ina data (sehemu ya mwaka haina thamani "
+              "ya mwaka) — kamwe si zote mbili, hivyo hakuna kinachohesabiwa mara mbili.",
+    "coverage": "Upatikanaji wa data: kaunti-mwezi ina data ya uhalifu kaunti ikiwa na "
+                "kumbukumbu yoyote ya uhalifu ya mwezi huo. Aina isiyo na kumbukumbu katika "
+                "mwezi kama huo ni 0; kaunti-mwezi isiyo na kumbukumbu yoyote ni hakuna "
+                "data, kamwe si 0: kijivu kwenye ramani, pengo kwenye mistari, huachwa nje "
+                "ya jumla, pamoja na maelezo kama 'kaunti 45 kati ya 47 ziliripoti kwa "
+                "miezi yote 12'.",
+    "default_period": "Kipindi cha kawaida: miezi 12 kamili ya mwisho ya data ya uhalifu. "
+                      "Mwezi ni kamili ukishaisha na angalau nusu ya kaunti zilizoripoti "
+                      "katika miezi 12 kabla yake zimeripoti kwa mwezi huo. Kukiwa na "
+                      "takwimu za mwaka tu: mwaka wa mwisho uliochapishwa. Mabaraza, ahadi "
+                      "na ripoti za machifu haviubadilishi kamwe. Mwezi wa sasa unaweza "
+                      "kuchaguliwa na huonyeshwa 'hadi sasa'.",
+    "precedence": "Kipaumbele: kwa kaunti, aina na mwezi mmoja, idadi iliyochapishwa "
+                  "(ripoti ya kila mwezi au hesabu ya kila siku) hutumika na nukta za "
+                  "matukio haziongezwi juu yake; nukta za matukio huhesabiwa tu pale "
+                  "ambapo hakuna kilichochapishwa. Kwa miaka mizima, takwimu rasmi ya mwaka "
+                  "hutumika pale ilipo.",
+    "dispersion": "Mtawanyiko wa ziada φ: idadi halisi hutofautiana zaidi kuliko idadi ya "
+                  "Poisson. φ ni variansi ya √2(√mwezi huu − √mwezi huo mwaka mmoja kabla) "
+                  "kwa hadi miezi 36 ya mfululizo uleule (angalau jozi 6; vinginevyo jozi za "
+                  "mwaka kwa mwaka za takwimu za mwaka; vinginevyo 1), kamwe chini ya 1.",
+    "crime_count": "Uhalifu ulioripotiwa = matukio katika kaunti-miezi za kipindi "
+                   "kilichochaguliwa zenye data: idadi zilizochapishwa, au nukta za matukio "
+                   "pale ambapo hakuna kilichochapishwa. Miaka mizima hutumia takwimu rasmi "
+                   "za mwaka; katika vipindi vingine kaunti yenye takwimu za mwaka tu "
+                   "huonyeshwa hivyo, kamwe si kama 0.",
+    "change_map": "Ramani ya mabadiliko: uhalifu wa kila kaunti katika kipindi "
+                  "kilichochaguliwa dhidi ya miezi ileile mwaka mmoja kabla, sawa kwa sawa, "
+                  "yenye rangi tu pale mabadiliko ni halisi (angalia 'Je, mabadiliko ni "
+                  "halisi?'): rangi nzito kwa mabadiliko halisi, rangi hafifu kwa huenda ni "
+                  "halisi, rangi isiyo na upande kwa hakuna mabadiliko ya wazi au idadi ni "
+                  "ndogo mno kujua, kijivu pale hakuna data ya kulinganisha. Nyekundu ni "
+                  "ongezeko, bluu ni kushuka.",
+    "concerns_raised": "Malalamiko yaliyotolewa = malalamiko yaliyotolewa kwenye mabaraza "
+                       "ya Jukwaa la Usalama yaliyofanyika katika kipindi kilichochaguliwa "
+                       "(\"kwenye mabaraza\") + malalamiko yaliyotolewa katika ripoti za "
+                       "machifu za miezi ya kipindi kilichochaguliwa (\"kwenye ripoti za "
+                       "machifu\"); sehemu hizo mbili huonyeshwa kila mara kando ya jumla. "
+                       "Malalamiko yaliyonaswa moja kwa moja nje ya baraza hayamo katika "
+                       "sehemu yoyote. Kichujio cha mada za malalamiko kinatumika.",
+    "hex_layer": f"Maeneo hatari kwa heksagoni: matukio yenye viwianishi, yamehesabiwa kwa "
+                 f"kila heksagoni ya H3 (kiwango {_HEX_RESOLUTION}, takriban {_HEX_KM2} km² "
+                 "kwa kila heksagoni) kwa miezi ya kipindi kilichochaguliwa. Yanahesabiwa "
+                 "kwenye seva; hakuna nukta ya tukio inayotumwa kwenye kivinjari. "
+                 "Hayaonyeshwi kwenye skrini za umma (heksagoni zinaonyesha mahali matukio "
+                 "yalipotokea); kwa aina nyeti ya uhalifu, heksagoni zenye matukio chini ya "
+                 "5 zinaachwa nje.",
+    "sentiment_median": "Alama ya hisia (ya mpangilio, 1 = mbaya sana … 5 = nzuri sana), "
+                        "kwa eneo na mwezi: alama ya kati ya ripoti za machifu "
+                        "zilizopokelewa (ripoti zikiwa idadi shufwa, ile ya chini kati ya "
+                        "alama mbili za katikati), sehemu ya alama za chini (1 au 2) na "
+                        "idadi ya ripoti n nyuma ya kila moja; kwa kipindi, vivyo hivyo kwa "
+                        "ripoti za kipindi hicho. Alama ni nafasi za mpangilio, hivyo hakuna "
+                        "wastani unaoonyeshwa. Mwezi usio na ripoti ni hakuna data, kamwe si "
+                        "0.",
+    "chief_months": "Utiifu kwa mwezi: mwezi una data ya machifu mara tu ripoti ya chifu "
+                    "yeyote ya mwezi huo inapopokelewa popote nchini Kenya. Kabla ya hapo "
+                    "(mwezi ambao bado haujaingizwa) utiifu ni hakuna data, kamwe si 0 %; "
+                    "baada ya hapo, eneo ambalo maeneo yake yaliyotarajiwa hayakutuma "
+                    "chochote linaonyesha 0 %. Eneo-mwezi lisilo na eneo lililotarajiwa ni "
+                    "hakuna data.",
+    "not_reporting": "Hazijaripoti = maeneo yaliyotarajiwa kuripoti mwezi huo (kipindi chao "
+                     "cha kuripoti, kutoka expected_from hadi expected_to, kinaujumuisha) "
+                     "bila ripoti ya mwezi huo. Skrini za ndani tu.",
+    "chief_forum_themes": "Machifu dhidi ya mabaraza: sehemu ya kila mada katika ripoti za "
+                          "machifu zinazotaja wasiwasi mkuu (mada moja kwa kila ripoti), "
+                          "kando ya sehemu yake ya malalamiko yaliyotolewa kwenye mabaraza "
+                          "yaliyofanyika katika kipindi, eneo hilo hilo. Tofauti = sehemu ya "
+                          "machifu − sehemu ya mabaraza, kwa pointi. Vipimo vinatofautiana "
+                          "(ripoti dhidi ya malalamiko): linganisha sehemu, si idadi. Skrini "
+                          "za ndani tu.",
+    "women_youth_share": "Sehemu ya vikundi vya wanawake na vijana = waliohudhuria "
+                         "waliorekodiwa kama vikundi vya wanawake + waliohudhuria "
+                         "waliorekodiwa kama vijana, ÷ waliohudhuria waliorekodiwa katika "
+                         "kundi lolote kati ya makundi 8, kwa mabaraza yote ya safu kwa "
+                         "pamoja (uwiano wa jumla). Mabaraza hurekodi vikundi vya wanawake, si "
+                         "wanawake: wanawake waliokuja kama wazee, maafisa au kundi jingine "
+                         "hawamo, hivyo si sehemu ya wanawake. Mabaraza yasiyo na mgawanyo "
+                         "kwa makundi yanaachwa nje (hakuna sehemu, kamwe si 0).",
+    "attendance_by_group": "Mahudhurio kwa makundi = watu waliorekodiwa katika kila moja ya "
+                           "makundi 8 (vikundi vya wanawake, vijana, wazee, viongozi wa dini, "
+                           "watu wenye ulemavu, maafisa wa serikali, wafanyabiashara, "
+                           "mashirika ya kiraia) kwenye baraza au mabaraza; sehemu = kundi ÷ "
+                           "mahudhurio yaliyorekodiwa kwa makundi. Baraza ambalo halikurekodi "
+                           "kundi lolote halina mgawanyo (haupo, si 0). Skrini za ndani tu.",
+    "forums_held": "Mabaraza yaliyofanyika = matoleo ya Jukwaa la Usalama yaliyofanyika "
+                   "katika eneo ndani ya kipindi. Eneo ambalo hakuna baraza lililofanyika "
+                   "hadi mwisho wa kipindi linaonyesha \"bado hakuna baraza\" (kijivu), "
+                   "kamwe si 0; 0 inamaanisha mabaraza yalifanyika hapo kabla ya kipindi tu.",
+    "recurring_themes": "Mada inayojirudia = mada ya malalamiko iliyotolewa kwenye mabaraza "
+                        "(matoleo) 2 au zaidi yaliyofanyika katika kaunti au eneo moja, kwa "
+                        "mabaraza yote yaliyofanyika hapo hadi mwisho wa kipindi. Matoleo = "
+                        "mabaraza ambapo mada ilitolewa, kati ya matoleo yaliyofanyika hapo. "
+                        "Skrini za ndani tu.",
+    "forum_commitments": "Ahadi kwa kila baraza = ahadi zilizotolewa kujibu malalamiko "
+                         "yaliyotolewa kwenye baraza, pamoja na hali yake tarehe "
+                         "inayoonyeshwa: zimetimizwa, zimekwama (hali ya mwisho) na "
+                         "zimechelewa (zimethibitishwa, zimepita tarehe ya mwisho, "
+                         "hazijatimizwa wala kurekodiwa kuwa hazikutimizwa; ahadi iliyokwama "
+                         "iliyopita tarehe ya mwisho ni zote mbili). Zisizothibitishwa "
+                         "zilizopita muda huhesabiwa kando. Skrini za ndani tu.",
+    "compare": "Kulinganisha maeneo: kila eneo (kaunti, eneo au Kenya) hupata takwimu "
+               "zilezile ambazo kurasa nyingine huipa, kwa kipimo kimoja: kiwango cha "
+               "uhalifu kwa watu 100,000 kwa mwezi (kaunti zilizoripoti mwezi huo, kwa idadi "
+               "ya watu wao ya 2019), mabadiliko dhidi ya miezi ileile mwaka mmoja kabla "
+               "pamoja na uamuzi wake, malalamiko kwa mada kama sehemu ya malalamiko ya "
+               "eneo, ahadi na kiwango chake cha utatuzi, alama ya kati ya machifu na "
+               "utiifu wa kuripoti. Kwenye skrini ya umma, malalamiko na ahadi za kaunti ni "
+               "takwimu za eneo lake, zikiwa zimeandikwa hivyo.",
+    "disclosure": "Skrini ya umma: idadi za 1–4 huonyeshwa kama \"<5\". Jumla, sehemu, "
+                  "viwango na mabadiliko hukokotolewa kwa kuchukua kila idadi iliyofichwa "
+                  "kama 2.5, hivyo hakuna kinachoweza kufichua idadi iliyofichwa; jumla "
+                  "inayojumuisha idadi zilizofichwa huonyeshwa kama \"≈\" (imekadiriwa hadi "
+                  "5) au kama masafa. Hakuna orodha, majina, maandishi huru wala viwianishi "
+                  "vinavyoonyeshwa.",
+    "fulfilment_curve": "Utimizaji tangu baraza = kati ya ahadi zilizothibitishwa ambazo "
+                        "baraza lake lilifanyika angalau miezi N kabla ya mwisho wa kipindi, "
+                        "sehemu iliyorekodiwa kuwa imetimizwa ndani ya miezi N tangu baraza "
+                        "hilo (hali hadi mwisho wa kipindi). Ahadi ambazo hazijathibitishwa "
+                        "huhesabiwa kando, kamwe si kama kushindwa. Malalamiko yaliyotolewa "
+                        "nje ya baraza huhesabiwa kuanzia siku yalipotolewa.",
+    "scorecard": "Kadi ya utendaji wa taasisi: kwa kila taasisi inayohusika, ahadi "
+                 "zilizotolewa, zilizothibitishwa (zote isipokuwa 'haijathibitishwa'), "
+                 "zilizotimizwa, zilizochelewa (zimethibitishwa, zimepita tarehe ya mwisho "
+                 "na bado zinaendelea; zisizothibitishwa zilizopita muda huhesabiwa kando) "
+                 "na siku za kati kutoka ahadi hadi kutimizwa, kila moja hadi mwisho wa "
+                 "kipindi. Visanduku visivyo na chochote kilichothibitishwa havionyeshi "
+                 "kiwango.",
+}
+
+
+def definition(key: str, lang: str = "en") -> str:
+    """The "about this number" text of ``key`` in ``lang``: Kiswahili for "sw", English
+    otherwise. An unknown key raises KeyError, as ``DEFINITIONS[key]`` does."""
+    return DEFINITIONS_SW[key] if lang == "sw" else DEFINITIONS[key]
 
 
 def on_time_counts(due_on: pd.Series, fulfilled_on: pd.Series) -> tuple[int, int]:

@@ -49,7 +49,7 @@ from data_access.figures.crime import (
 from data_access.figures.emerging import emerging_threats
 from data_access.figures.scope import Audience, Period, Scope, month_label
 from data_access.forums import forum_totals
-from data_access.metrics import DEFINITIONS
+from data_access.metrics import definition
 from data_access.plain_text import strip_controls
 from data_access.privacy import audience_counts
 from data_access.status import data_status, has_demo
@@ -207,11 +207,10 @@ def crime_key_numbers(summary: CrimeSummary, *, lang: str = "en"
                         b=summary.counties)
     return [
         (t("crimes_recorded", lang), crimes, change,
-         DEFINITIONS["crime_count"] + " " + DEFINITIONS["change"] + " "
-         + DEFINITIONS["significance"]),
+         definition("crime_count", lang) + " " + definition("change", lang) + " "
+         + definition("significance", lang)),
         (t("rate_per_100k", lang), rate, rate_detail,
-         DEFINITIONS["rate"] + " Counties without data for the whole period are left out "
-         "of the rate."),
+         definition("rate", lang) + " " + t("def_rate_complete", lang)),
     ]
 
 
@@ -391,22 +390,22 @@ def _gather(*, scope: Scope, county_codes: tuple[str, ...], scope_label: str,
         *crime_key_numbers(summary, lang=lang),
         (t("forums_held", lang), forums["forums_display"],
          t("brief_attended", lang, n=int(forums["attendance"])) if forums["forums"]
-         else "", "Jukwaa la Usalama forums held in the period."),
+         else "", t("def_forums_held", lang)),
         (t("concerns_raised", lang), str(concerns["concerns_display"]),
          t("concerns_parts", lang, forum=concerns["forum_concerns_display"],
-           chief=concerns["chief_concerns_display"]), DEFINITIONS["concerns_raised"]),
+           chief=concerns["chief_concerns_display"]), definition("concerns_raised", lang)),
         (t("commitments_made", lang), count_text(totals, "made"),
          t("brief_unverified", lang, n=count_text(totals, "unverified")),
-         "Commitments made up to the end date." if not scope.public
+         t("def_made_to_end", lang) if not scope.public
          else commitments_public_note(totals, cm_as_of, lang)),
         (t("resolution_rate", lang), "—" if pd.isna(rate) else f"{rate:.0%}",
          t("brief_verified", lang, a=count_text(totals, "fulfilled"),
            b=count_text(totals, "verified")),
-         DEFINITIONS["resolution"]),
+         definition("resolution", lang)),
         (t("overdue", lang), count_text(totals, "overdue"),
          t("brief_as_of", lang, date=f"{cm_as_of:%d %b %Y}") + "; "
          + t("kpi_past_due_unverified", lang, n=count_text(totals, "past_due_unverified")),
-         DEFINITIONS["overdue"]),
+         definition("overdue", lang)),
     ]
 
     figures_started = time.perf_counter()
@@ -454,13 +453,14 @@ def _gather(*, scope: Scope, county_codes: tuple[str, ...], scope_label: str,
         f"{as_of('commitments')}.",
         ATTRIBUTION,
     ]
-    names = {"crime_count": t("crimes_recorded", lang), "coverage": "Coverage",
-             "rate": t("rate_per_100k", lang), "change": "Change",
-             "significance": "Is the change real?", "emerging": t("emerging_threats", lang),
+    names = {"crime_count": t("crimes_recorded", lang), "coverage": t("def_name_coverage", lang),
+             "rate": t("rate_per_100k", lang), "change": t("brief_comparison", lang),
+             "significance": t("def_name_significance", lang),
+             "emerging": t("emerging_threats", lang),
              "concerns_raised": t("concerns_raised", lang),
              "resolution": t("resolution_rate", lang), "overdue": t("overdue", lang),
              "past_due_unverified": t("past_due_unverified", lang)}
-    definitions = [(names[k], DEFINITIONS[k]) for k in names]
+    definitions = [(names[k], definition(k, lang)) for k in names]
     title = f"{t('brief_title', lang)}: {scope_label}"
     subtitle = scope.period.label(lang)
     return _Content(

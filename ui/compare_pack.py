@@ -14,7 +14,7 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from data_access.forums import NO_FORUM_YET
-from data_access.metrics import DEFINITIONS
+from data_access.metrics import definition
 from ui.briefing import (
     TEAL,
     _heading,
@@ -159,7 +159,7 @@ def build_pdf(*, summary: pd.DataFrame, trend_fig: go.Figure | None, map_fig: go
     # comparison stays on one page.
     bottom = d.h - d.b_margin
     d.set_font(fam, "", 6.8)
-    texts = [tx(DEFINITIONS[k]) for k in ("compare", "rate", "change", "resolution",
+    texts = [tx(definition(k, lang)) for k in ("compare", "rate", "change", "resolution",
                                           "compliance")]
     if d.get_y() + 10 + d.multi_cell(width, 3.1, texts[0], dry_run=True,
                                      output="HEIGHT") <= bottom:

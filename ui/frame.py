@@ -348,3 +348,36 @@ def apply_presenter_style(filters: Filters) -> None:
     """Large type for a projector when presenter mode is on."""
     if filters.public:
         st.html(PRESENTER_CSS)
+
+
+# --- the presenter view (views/present.py) ------------------------------------------------
+
+PRESENT_URL_PATH = "present"
+
+# Nothing of the app around the slides: no sidebar (filters, menu), no header or toolbar,
+# no "running" badge, and the page uses the whole 1920×1080 screen.
+PRESENT_FRAME_CSS = """
+<style>
+[data-testid="stSidebar"], [data-testid="stSidebarCollapsedControl"],
+[data-testid="stSidebarNav"], header[data-testid="stHeader"], [data-testid="stToolbar"],
+[data-testid="stDecoration"], [data-testid="stStatusWidget"] { display: none !important; }
+[data-testid="stMainBlockContainer"], .block-container {
+  max-width: 1920px !important; padding: 1.25rem 2.5rem 1rem 2.5rem !important; }
+</style>
+"""
+
+
+def is_presenter_view(page) -> bool:
+    """True when the page ``st.navigation`` resolved is the presenter view."""
+    return getattr(page, "url_path", None) == PRESENT_URL_PATH
+
+
+def open_presenter_view(state: str) -> None:
+    """The frame of the presenter view, in place of the gate, the filters and the status
+    bar: a presenter link is a public link (the page shows the public audience only,
+    whatever the session or the URL say), so no code is asked; a session without the code
+    is locked public as a ``?mode=public`` link locks it, so leaving still takes the code.
+    The app's chrome is hidden for the projector."""
+    if state != ADMITTED:
+        lock_public()
+    st.html(PRESENT_FRAME_CSS)

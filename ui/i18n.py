@@ -932,6 +932,199 @@ LABELS: dict[str, tuple[str, str]] = {
     "cmp_pdf_map": ("Crime rate per 100,000, by county",
                     "Kiwango cha uhalifu kwa watu 100,000, kwa kaunti"),
     "cmp_pdf_title": ("Comparison", "Ulinganisho"),
+    # live capture (views/capture.py)
+    "cap_title": ("Live capture", "Kunasa moja kwa moja"),
+    "cap_refused": ("Live capture needs the access code: this is a public screen, and "
+                    "concerns cannot be captured from it. Open the capture page in a "
+                    "session that has given the access code.",
+                    "Kunasa moja kwa moja kunahitaji msimbo wa kuingia: hii ni skrini ya "
+                    "umma, na malalamiko hayawezi kunaswa kutoka kwake. Fungua ukurasa wa "
+                    "kunasa katika kikao kilichotoa msimbo wa kuingia."),
+    "cap_no_forum_today": ("No forum is being held today ({date}): live capture opens on a "
+                           "forum's day. Concerns of other days are added through Import "
+                           "data.",
+                           "Hakuna baraza linalofanyika leo ({date}): kunasa moja kwa moja "
+                           "hufunguliwa siku ya baraza. Malalamiko ya siku nyingine "
+                           "huongezwa kupitia Ingiza data."),
+    "cap_forum_not_today": ("The forum in the link is not being held today ({date}), so it "
+                            "takes no live captures. Choose today's forum below.",
+                            "Baraza lililo kwenye kiungo halifanyiki leo ({date}), kwa hivyo "
+                            "halipokei malalamiko ya moja kwa moja. Chagua baraza la leo "
+                            "hapa chini."),
+    "cap_forum": ("Forum", "Baraza"),
+    "cap_caption": ("Each concern is saved as soon as you press Save and shows on the "
+                    "presenter screen within seconds as a count by theme (never its text). "
+                    "Held today, {date}.",
+                    "Kila lalamiko huhifadhiwa mara unapobonyeza Hifadhi na huonekana "
+                    "kwenye skrini ya uwasilishaji ndani ya sekunde chache kama idadi kwa "
+                    "mada (kamwe si maandishi yake). Linafanyika leo, {date}."),
+    "cap_theme": ("Theme", "Mada"),
+    "cap_theme_pick": ("Choose a theme", "Chagua mada"),
+    "cap_group": ("Group that raised it", "Kundi lililolitoa"),
+    "cap_group_none": ("Not said", "Haikutajwa"),
+    "cap_summary": ("Short summary (no names)", "Muhtasari mfupi (bila majina)"),
+    "cap_summary_help": ("What was raised, in a sentence or two",
+                         "Kilichotolewa, kwa sentensi moja au mbili"),
+    "cap_save": ("Save concern", "Hifadhi lalamiko"),
+    "cap_saved": ("Saved: a concern on {theme}. It shows on the presenter screen within "
+                  "seconds. The form is ready for the next one.",
+                  "Limehifadhiwa: lalamiko kuhusu {theme}. Litaonekana kwenye skrini ya "
+                  "uwasilishaji ndani ya sekunde chache. Fomu iko tayari kwa linalofuata."),
+    "cap_not_saved": ("Not saved.", "Halikuhifadhiwa."),
+    "cap_mine": ("My captures at this forum ({n})", "Nilivyonasa kwenye baraza hili ({n})"),
+    "cap_mine_none": ("None yet from this phone.", "Bado hakuna kutoka simu hii."),
+    "cap_locked": ("A commitment answers this concern: it can no longer be changed here.",
+                   "Ahadi imejibu lalamiko hili: haliwezi kubadilishwa hapa tena."),
+    "cap_correct": ("Save correction", "Hifadhi marekebisho"),
+    "cap_corrected": ("Correction saved.", "Marekebisho yamehifadhiwa."),
+    "cap_withdraw": ("Withdraw this concern", "Ondoa lalamiko hili"),
+    "cap_withdrawn": ("Concern withdrawn: it no longer counts on the presenter screen.",
+                      "Lalamiko limeondolewa: halihesabiwi tena kwenye skrini ya "
+                      "uwasilishaji."),
+    "cap_err_unknown_forum": ("That forum does not exist (any more).",
+                              "Baraza hilo halipo (tena)."),
+    "cap_err_not_today": ("This forum is not being held today: concerns are captured live "
+                          "only on a forum's day.",
+                          "Baraza hili halifanyiki leo: malalamiko hunaswa moja kwa moja "
+                          "siku ya baraza tu."),
+    "cap_err_unknown_theme": ("Choose a theme from the list.", "Chagua mada kutoka orodha."),
+    "cap_err_unknown_group": ("Choose a group from the list, or Not said.",
+                              "Chagua kundi kutoka orodha, au Haikutajwa."),
+    "cap_err_empty_summary": ("Write a short summary of the concern.",
+                              "Andika muhtasari mfupi wa lalamiko."),
+    "cap_err_too_long": ("The summary is too long: 280 characters at most.",
+                         "Muhtasari ni mrefu mno: herufi 280 zaidi."),
+    "cap_err_bad_recorder": ("This session cannot capture: reload the page.",
+                             "Kikao hiki hakiwezi kunasa: pakia ukurasa upya."),
+    "cap_err_bad_token": ("The form is out of date: reload the page and capture the concern "
+                          "again.",
+                          "Fomu imepitwa na wakati: pakia ukurasa upya na unase lalamiko "
+                          "tena."),
+    "cap_err_unknown_concern": ("That concern is gone: it may have been withdrawn already.",
+                                "Lalamiko hilo halipo: huenda limeshaondolewa."),
+    "cap_err_not_live": ("Only concerns captured live can be changed here.",
+                         "Malalamiko yaliyonaswa moja kwa moja tu ndiyo yanaweza "
+                         "kubadilishwa hapa."),
+    "cap_err_not_yours": ("Another recorder captured this concern: only they can change it.",
+                          "Mnasaji mwingine alinasa lalamiko hili: ni yeye tu anayeweza "
+                          "kulibadilisha."),
+    "cap_err_has_commitment": ("A commitment answers this concern: it can no longer be "
+                               "changed here.",
+                               "Ahadi imejibu lalamiko hili: haliwezi kubadilishwa hapa "
+                               "tena."),
+    # presenter view (views/present.py): every label of the projector screen
+    "pr_title": ("Presenter view", "Skrini ya uwasilishaji"),
+    "pr_pick": ("Choose the county or region to present. A forum's own link is "
+                "/present?forum=<id>.",
+                "Chagua kaunti au eneo la kuwasilisha. Kiungo cha baraza ni "
+                "/present?forum=<id>."),
+    "pr_pick_area": ("County or region", "Kaunti au eneo"),
+    "pr_pick_none": ("Choose…", "Chagua…"),
+    "pr_unknown_forum": ("There is no forum with this number. Check the link.",
+                         "Hakuna baraza lenye nambari hii. Angalia kiungo."),
+    "pr_language": ("Language", "Lugha"),
+    "pr_lang_en": ("English", "English"),
+    "pr_lang_sw": ("Kiswahili", "Kiswahili"),
+    "pr_prev": ("◀ Previous", "◀ Iliyotangulia"),
+    "pr_next": ("Next ▶", "Inayofuata ▶"),
+    "pr_auto": ("Move on by itself every {n} seconds",
+                "Songa mbele yenyewe kila sekunde {n}"),
+    "pr_slide_of": ("Slide {n} of {k}", "Slaidi {n} kati ya {k}"),
+    "pr_keys": ("Keys: → or Page Down for next, ← or Page Up for previous.",
+                "Vitufe: → au Page Down mbele, ← au Page Up nyuma."),
+    "pr_region": ("{name} region", "Eneo la {name}"),
+    "pr_forum_on": ("Forum of {date}", "Baraza la {date}"),
+    "pr_no_forum": ("No forum has been held here yet.",
+                    "Bado hakuna baraza lililofanyika hapa."),
+    "pr_public": ("Public screen: counts under 5 read <5, live counts are rounded to 5; no "
+                  "names, no lists and no words of what was said.",
+                  "Skrini ya umma: idadi chini ya 5 inasomeka <5, idadi za moja kwa moja "
+                  "zimekadiriwa hadi 5; hakuna majina, orodha wala maneno yaliyosemwa."),
+    # slide 1: the map
+    "pr_map_title": ("Where we are", "Tulipo"),
+    "pr_map_county": ("{county} county in the {region} region",
+                      "Kaunti ya {county} katika eneo la {region}"),
+    "pr_map_region": ("The {region} region", "Eneo la {region}"),
+    "pr_population": ("People (2019 census)", "Wakazi (sensa ya 2019)"),
+    "pr_counties": ("Counties in the region", "Kaunti katika eneo"),
+    # slide 2: concerns raised at this forum, live
+    "pr_live_title": ("Concerns raised at this forum so far",
+                      "Malalamiko yaliyotolewa kwenye baraza hili hadi sasa"),
+    "pr_live_total": ("Concerns raised", "Malalamiko yaliyotolewa"),
+    "pr_live_none": ("No concern has been recorded at this forum yet.",
+                     "Bado hakuna lalamiko lililorekodiwa kwenye baraza hili."),
+    "pr_live_no_forum": ("Concerns appear here while a forum is held in this area.",
+                         "Malalamiko huonekana hapa baraza likifanyika katika eneo hili."),
+    "pr_updated": ("Updated {time}", "Imesasishwa {time}"),
+    "pr_live_note": ("By theme only. Counts are rounded to the nearest 5 (fewer than 5 reads "
+                     "<5), so no one person's concern can be picked out.",
+                     "Kwa mada tu. Idadi zimekadiriwa hadi 5 iliyo karibu (chini ya 5 "
+                     "inasomeka <5), ili lalamiko la mtu mmoja lisiweze kutambuliwa."),
+    # slide 3: commitments
+    "pr_cm_title": ("Commitments made at forums in {area}, and how many are kept",
+                    "Ahadi zilizotolewa kwenye mabaraza ya {area}, na ngapi zimetimizwa"),
+    "pr_cm_made": ("Commitments made", "Ahadi zilizotolewa"),
+    "pr_cm_kept": ("Kept", "Zimetimizwa"),
+    "pr_cm_partly": ("Partly kept", "Zimetimizwa kwa sehemu"),
+    "pr_cm_open": ("Still open", "Bado zinaendelea"),
+    "pr_cm_overdue": ("Overdue", "Zimepitwa na muda"),
+    "pr_cm_rate": ("{rate} of the commitments checked so far are kept.",
+                   "{rate} ya ahadi zilizothibitishwa hadi sasa zimetimizwa."),
+    "pr_cm_none": ("No commitment has been made at forums in {area} yet.",
+                   "Bado hakuna ahadi iliyotolewa kwenye mabaraza ya {area}."),
+    "pr_cm_note": ("All themes, since forums began, for the whole region. Status on {date}.",
+                   "Mada zote, tangu mabaraza yalipoanza, kwa eneo zima. Hali kufikia "
+                   "{date}."),
+    # slide 4: the crime trend
+    "pr_trend_title": ("Crime in {area}", "Uhalifu katika {area}"),
+    "pr_trend_more": ("{area} recorded {count} crimes in {period}: {pct}% more than in the "
+                      "same months a year earlier ({previous}).",
+                      "{area} iliripoti uhalifu {count} katika {period}: {pct}% zaidi ya "
+                      "miezi ileile mwaka mmoja kabla ({previous})."),
+    "pr_trend_fewer": ("{area} recorded {count} crimes in {period}: {pct}% fewer than in the "
+                       "same months a year earlier ({previous}).",
+                       "{area} iliripoti uhalifu {count} katika {period}: {pct}% pungufu "
+                       "kuliko miezi ileile mwaka mmoja kabla ({previous})."),
+    "pr_trend_same": ("{area} recorded {count} crimes in {period}, as many as in the same "
+                      "months a year earlier ({previous}).",
+                      "{area} iliripoti uhalifu {count} katika {period}, sawa na miezi "
+                      "ileile mwaka mmoja kabla ({previous})."),
+    "pr_trend_count": ("{area} recorded {count} crimes in {period}.",
+                       "{area} iliripoti uhalifu {count} katika {period}."),
+    "pr_trend_no_data": ("There are no monthly crime figures for {area} in {period}.",
+                         "Hakuna takwimu za kila mwezi za uhalifu za {area} katika {period}."),
+    "pr_verdict_significant": ("This change is clear: it is not chance.",
+                               "Mabadiliko haya ni ya wazi: si bahati."),
+    "pr_verdict_possible": ("This change may be real.", "Mabadiliko haya huenda ni halisi."),
+    "pr_verdict_no clear change": ("This could be chance: there is no clear change.",
+                                   "Hii inaweza kuwa bahati: hakuna mabadiliko ya wazi."),
+    "pr_verdict_too few to tell": ("There are too few crimes to tell whether it changed.",
+                                   "Idadi ni ndogo mno kujua kama imebadilika."),
+    "pr_verdict_no data to compare": ("There are no figures a year earlier to compare with.",
+                                      "Hakuna takwimu za mwaka mmoja kabla za kulinganisha."),
+    "pr_per_month": ("Crimes per month", "Uhalifu kwa mwezi"),
+    "pr_year_earlier": ("Same month a year earlier", "Mwezi huo mwaka mmoja kabla"),
+    # additions to the "about this number" texts (metrics.definition) made on pages
+    "def_sensitive_themes": ("Counts under 5 on sensitive themes (GBV, violent extremism) "
+                             "always read <5.",
+                             "Idadi chini ya 5 za mada nyeti (ukatili wa kijinsia, itikadi "
+                             "kali) huonyeshwa kama <5 kila mara."),
+    "def_rate_complete": ("Counties without data for the whole period are left out of the "
+                          "rate.",
+                          "Kaunti zisizo na data ya kipindi chote zinaachwa nje ya kiwango."),
+    "def_forums_held": ("Jukwaa la Usalama forums held in the period.",
+                        "Mabaraza ya Jukwaa la Usalama yaliyofanyika katika kipindi."),
+    "def_made_to_end": ("Commitments made up to the end of the period.",
+                        "Ahadi zilizotolewa hadi mwisho wa kipindi."),
+    "def_history": ("Every status update ever recorded for these commitments, oldest first; "
+                    "nothing is overwritten.",
+                    "Kila taarifa ya hali iliyowahi kurekodiwa kwa ahadi hizi, za zamani "
+                    "kwanza; hakuna kinachofutwa."),
+    "def_hidden_bound": ("≥: some counts are under 5 and hidden; each adds at least 1.",
+                         "≥: baadhi ya idadi ziko chini ya 5 na zimefichwa; kila moja "
+                         "inaongeza angalau 1."),
+    "def_name_coverage": ("Coverage", "Upatikanaji wa data"),
+    "def_name_significance": ("Is the change real?", "Je, mabadiliko ni halisi?"),
 }
 
 

@@ -17,7 +17,7 @@ from data_access.chain import (
     forum_choices,
     forum_detail,
 )
-from data_access.metrics import DEFINITIONS
+from data_access.metrics import definition
 from data_access.reference import ATTENDANCE_GROUPS
 from data_access.status import data_status
 from ui.blocks import chart_block
@@ -136,7 +136,7 @@ if mode == "forum":
         table.insert(0, "id", timeline_table["commitment_id"])
         chart_block(t("timeline_title", lang), chain_timeline(items, history, today=today,
                                                               lang=lang),
-                    table, filters=f, definition=DEFINITIONS["overdue"],
+                    table, filters=f, definition=definition("overdue", lang),
                     source="Forum concerns, commitments and status updates",
                     as_of=as_of_data, key="ch_forum_timeline",
                     caption=t("timeline_caption", lang))
@@ -219,6 +219,6 @@ else:
     chart_block(t("history_title", lang),
                 chain_timeline(ctx, history, today=today, lang=lang) if not history.empty
                 else None,
-                history_table(history), filters=f, definition=DEFINITIONS["overdue"],
+                history_table(history), filters=f, definition=definition("overdue", lang),
                 source="Status updates (append-only history)", as_of=as_of_data,
                 key="ch_commitment_history", caption=t("timeline_caption", lang))

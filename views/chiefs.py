@@ -29,7 +29,7 @@ from data_access.chiefs import (
     chiefs_sentiment,
 )
 from data_access.figures.calendar import month_range
-from data_access.metrics import DEFINITIONS
+from data_access.metrics import definition
 from data_access.privacy import shown_text
 from data_access.status import data_status
 from ui.blocks import chart_block
@@ -105,7 +105,7 @@ with tab_sent:
     chart_block(t("ch_sentiment_title", lang, by=by_word),
                 sentiment_heatmap(sent, measure=measure, area_col="label", words=WORDS),
                 table if any_reports else pd.DataFrame(), filters=f,
-                definition=DEFINITIONS["sentiment_median"], source=SOURCE, as_of=as_of,
+                definition=definition("sentiment_median", lang), source=SOURCE, as_of=as_of,
                 key=f"chf_sent_{by}_{measure}",
                 caption=t("ch_sentiment_caption", lang,
                           measure=t(f"ch_measure_{measure}", lang).lower()))
@@ -129,7 +129,7 @@ with tab_sent:
                         dist, words=WORDS,
                         score_names={k: t(f"ch_score_{k}", lang) for k in SCORES}),
                     dist_table if bool(dist_given.any()) else pd.DataFrame(), filters=f,
-                    definition=DEFINITIONS["sentiment_median"], source=SOURCE, as_of=as_of,
+                    definition=definition("sentiment_median", lang), source=SOURCE, as_of=as_of,
                     key="chf_dist")
 
 # --- compliance --------------------------------------------------------------------------
@@ -148,7 +148,8 @@ with tab_comp:
     chart_block(t("ch_compliance_title", lang, by=by_word),
                 compliance_heatmap(comp, area_col="label", words=WORDS),
                 comp_table if any_expected else pd.DataFrame(), filters=f,
-                definition=DEFINITIONS["compliance"] + "\n\n" + DEFINITIONS["chief_months"],
+                definition=definition("compliance", lang) + "\n\n"
+                + definition("chief_months", lang),
                 source=SOURCE, as_of=as_of, key=f"chf_comp_{by}",
                 caption=t("ch_compliance_caption", lang)
                 + (" " + t("ch_partial_note", lang) if comp["status"].eq("partial").any()
@@ -180,7 +181,7 @@ with tab_missing:
         if missing.empty:
             st.success(t("ch_missing_none", lang, month=f"{month:%b %Y}"))
         chart_block(t("ch_missing_title", lang, month=f"{month:%b %Y}", n=f"{len(missing):,}"),
-                    None, missing_table, filters=f, definition=DEFINITIONS["not_reporting"],
+                    None, missing_table, filters=f, definition=definition("not_reporting", lang),
                     source=SOURCE, as_of=as_of, key="chf_missing",
                     caption=t("ch_missing_caption", lang))
 
@@ -205,6 +206,6 @@ with tab_themes:
         chart_block(t("ch_themes_title", lang),
                     theme_comparison(themes, label_col="label", words=WORDS)
                     if not themes.empty else None,
-                    themes_table, filters=f, definition=DEFINITIONS["chief_forum_themes"],
+                    themes_table, filters=f, definition=definition("chief_forum_themes", lang),
                     source="Chiefs' monthly reports (NGAO) and forum records", as_of=as_of,
                     key="chf_themes", caption=t("ch_themes_caption", lang))

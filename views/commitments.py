@@ -34,7 +34,7 @@ from data_access.commitments import (
     overdue_commitments,
     resolution_by,
 )
-from data_access.metrics import DEFINITIONS
+from data_access.metrics import definition
 from data_access.safe_csv import to_xlsx_bytes
 from data_access.status import data_status
 from ui.blocks import chart_block, count_text
@@ -106,28 +106,28 @@ median = tot["median_days_to_fulfil"]
 cards = [
     (t("commitments_made", lang), count_text(tot, "made"),
      t("kpi_unverified_apart", lang, n=count_text(tot, "unverified")),
-     "Commitments made up to the end of the period. " + DEFINITIONS["resolution"]),
+     t("def_made_to_end", lang) + " " + definition("resolution", lang)),
     (t("resolution_rate", lang), pct(tot["resolution_rate"]),
      t("kpi_fulfilled_of_verified", lang, f=count_text(tot, "fulfilled"),
        v=count_text(tot, "verified")),
-     DEFINITIONS["resolution"]),
+     definition("resolution", lang)),
     (t("fulfilled_or_partly", lang), pct(tot["fulfilled_or_partly_rate"]),
      t("kpi_partly", lang, f=count_text(tot, "fulfilled"), p=count_text(tot, "partly"),
-       v=count_text(tot, "verified")), DEFINITIONS["resolution"]),
+       v=count_text(tot, "verified")), definition("resolution", lang)),
     (t("overdue", lang), count_text(tot, "overdue"),
      t("kpi_of_made", lang, n=count_text(tot, "made")),
-     DEFINITIONS["overdue"] + " " + DEFINITIONS["past_due_unverified"],
+     definition("overdue", lang) + " " + definition("past_due_unverified", lang),
      t("kpi_past_due_unverified", lang, n=count_text(tot, "past_due_unverified"))),
 ]
 if not f.public:  # on time and median days follow single commitments: not public
     cards += [
         (t("on_time_share", lang), pct(tot["on_time_share"]),
          t("kpi_on_time", lang, n=count_text(tot, "fulfilled_on_time"),
-           d=count_text(tot, "fulfilled_with_due")), DEFINITIONS["on_time"]),
+           d=count_text(tot, "fulfilled_with_due")), definition("on_time", lang)),
         (t("median_days", lang),
          "—" if pd.isna(median) else t("kpi_days", lang, n=f"{median:.0f}"),
          t("kpi_over_fulfilled", lang, n=count_text(tot, "fulfilled")),
-         DEFINITIONS["median_days"]),
+         definition("median_days", lang)),
     ]
 per_row = 2 if f.public else 3  # presenter mode's large type needs wider cards
 for row_start in range(0, len(cards), per_row):
@@ -166,8 +166,9 @@ with tab_res:
                               "of them overdue": res["overdue_display"],
                               PAST_DUE_UNVERIFIED: res["past_due_unverified_display"]})
         chart_block(t("resolution_by", lang, by=t("cm_by_status", lang).lower()), chart,
-                    table, filters=f, definition=DEFINITIONS["resolution"] + "\n\n"
-                    + DEFINITIONS["overdue"] + "\n\n" + DEFINITIONS["past_due_unverified"],
+                    table, filters=f, definition=definition("resolution", lang) + "\n\n"
+                    + definition("overdue", lang) + "\n\n"
+                    + definition("past_due_unverified", lang),
                     source=SOURCE, as_of=as_of_data, key="cm_res_status",
                     caption=commitments_public_note(tot, clock.today(), lang))
         res = None
@@ -191,9 +192,9 @@ with tab_res:
         chart_block(t("resolution_by", lang, by=t(f"cm_by_{by}", lang).lower()),
                     resolution_chart(res, label_col="label", public=f.public, lang=lang),
                     table, filters=f,
-                    definition=DEFINITIONS["resolution"] + "\n\n" + DEFINITIONS["overdue"]
-                    + "\n\n" + DEFINITIONS["past_due_unverified"] + "\n\n"
-                    + DEFINITIONS["on_time"] + "\n\n" + DEFINITIONS["median_days"],
+                    definition=definition("resolution", lang) + "\n\n" + definition("overdue", lang)
+                    + "\n\n" + definition("past_due_unverified", lang) + "\n\n"
+                    + definition("on_time", lang) + "\n\n" + definition("median_days", lang),
                     source=SOURCE, as_of=as_of_data, key=f"cm_res_{by}",
                     caption=commitments_public_note(None, clock.today(), lang) if f.public
                     else t("cm_status_as_of", lang, date=f"{f.end:%d %b %Y}"))
@@ -232,8 +233,8 @@ with tab_overdue:
         })
         chart_block(t("overdue_title", lang, n=count_text(tot, "overdue")), overdue_chart(od),
                     table, filters=f,
-                    definition=DEFINITIONS["overdue"] + "\n\n"
-                    + DEFINITIONS["past_due_unverified"],
+                    definition=definition("overdue", lang) + "\n\n"
+                    + definition("past_due_unverified", lang),
                     source=SOURCE, as_of=as_of_data,
                     key="cm_overdue", caption=t("overdue_caption", lang))
         if not table.empty:
@@ -272,7 +273,8 @@ if not f.public:
         score = score[first + [c for c in score.columns if c not in first]]
         score["institution (full name)"] = inst["name"].values
         chart_block(t("scorecard_title", lang), None, score, filters=f,
-                    definition=DEFINITIONS["scorecard"] + "\n\n" + DEFINITIONS["resolution"],
+                    definition=definition("scorecard", lang) + "\n\n"
+                    + definition("resolution", lang),
                     source=SOURCE, as_of=as_of_data, key="cm_scorecard")
         across = "county" if f.county_codes and len({
             c.region_code for c in reference.counties() if c.code in f.county_codes}) == 1 \
@@ -301,7 +303,7 @@ if not f.public:
         })
         chart_block(t("scorecard_across", lang, across=t(f"cm_by_{across}", lang).lower()),
                     scorecard_heatmap(matrix, metric=metric, col_col="area_label"), long,
-                    filters=f, definition=DEFINITIONS["scorecard"], source=SOURCE,
+                    filters=f, definition=definition("scorecard", lang), source=SOURCE,
                     as_of=as_of_data, key=f"cm_heat_{across}",
                     caption=t("scorecard_caption", lang))
 
@@ -321,7 +323,8 @@ if not f.public:
             "unverified (apart)": curve["unverified_display"],
         })
         chart_block(t("curve_title", lang), fulfilment_curve_chart(curve), curve_table, filters=f,
-                    definition=DEFINITIONS["fulfilment_curve"], source=SOURCE, as_of=as_of_data,
+                    definition=definition("fulfilment_curve", lang), source=SOURCE,
+                    as_of=as_of_data,
                     key="cm_curve", caption=t("curve_caption", lang, n=MIN_CURVE))
         forums = forum_fulfilment(**kw)
         forum_table = pd.DataFrame({
@@ -334,7 +337,7 @@ if not f.public:
             PAST_DUE_UNVERIFIED: forums["past_due_unverified_display"],
         })
         chart_block(t("forums_title", lang), forum_scatter(forums), forum_table, filters=f,
-                    definition=DEFINITIONS["resolution"], source=SOURCE, as_of=as_of_data,
+                    definition=definition("resolution", lang), source=SOURCE, as_of=as_of_data,
                     key="cm_forums")
 
 # --- export ----------------------------------------------------------------------------
@@ -353,9 +356,8 @@ with tab_export:
             key="cm_xlsx", icon=":material/table:", type="primary",
         )
         chart_block(t("export_commitments", lang), None, exp, filters=f,
-                    definition=DEFINITIONS["resolution"], source=SOURCE, as_of=as_of_data,
+                    definition=definition("resolution", lang), source=SOURCE, as_of=as_of_data,
                     key="cm_export")
         chart_block(t("export_history", lang), None, hist, filters=f,
-                    definition="Every status update ever recorded for these commitments, oldest "
-                               "first; nothing is overwritten.", source=SOURCE, as_of=as_of_data,
+                    definition=t("def_history", lang), source=SOURCE, as_of=as_of_data,
                     key="cm_history")

@@ -44,7 +44,7 @@ from data_access.compare import (
 )
 from data_access.figures.scope import Scope, month_label
 from data_access.figures.trends import monthly_message
-from data_access.metrics import DEFINITIONS
+from data_access.metrics import definition
 from data_access.safe_csv import to_csv_bytes
 from data_access.status import data_status, has_demo
 from geo.adjacency import county_neighbours
@@ -170,9 +170,9 @@ if f.public:
                      if a != b)
     public_note = t("cmp_public_region", lang, rows=rows) if rows else None
 chart_block(t("cmp_summary", lang), None, table, filters=f,
-            definition=DEFINITIONS["compare"] + "\n\n" + DEFINITIONS["rate"] + "\n\n"
-            + DEFINITIONS["change"] + "\n\n" + DEFINITIONS["resolution"] + "\n\n"
-            + DEFINITIONS["compliance"] + ("\n\n" + DEFINITIONS["disclosure"] if f.public
+            definition=definition("compare", lang) + "\n\n" + definition("rate", lang) + "\n\n"
+            + definition("change", lang) + "\n\n" + definition("resolution", lang) + "\n\n"
+            + definition("compliance", lang) + ("\n\n" + definition("disclosure", lang) if f.public
                                            else ""),
             source="National Crime Trends Observatory; forum records, commitments and their "
                    "updates; chiefs' monthly reports (NGAO)", as_of=as_of["observatory"],
@@ -202,7 +202,7 @@ else:
         "population (2019) of the counties reporting": rates["population"],
         "rate per 100,000": rates["rate_per_100k"].round(2)})
     chart_block(t("cmp_rate_trend", lang), trend_fig, rate_table, filters=f,
-                definition=DEFINITIONS["rate"] + "\n\n" + DEFINITIONS["coverage"],
+                definition=definition("rate", lang) + "\n\n" + definition("coverage", lang),
                 source="National Crime Trends Observatory (crime_agg); population: KNBS "
                        "2019 census", as_of=as_of["observatory"], key="cmp_rates",
                 caption=" ".join(captions))
@@ -223,7 +223,7 @@ cat_table = pd.DataFrame({
     "change %": cats["pct_change"].round(1), "is it real?": cats["verdict"].map(verdicts),
     "note": cats["note"]})
 chart_block(t("cmp_categories", lang), fig, cat_table, filters=f,
-            definition=DEFINITIONS["change"] + "\n\n" + DEFINITIONS["significance"],
+            definition=definition("change", lang) + "\n\n" + definition("significance", lang),
             source="National Crime Trends Observatory (crime_agg)",
             as_of=as_of["observatory"], key="cmp_categories",
             caption=t("cmp_categories_note", lang) + " "
@@ -251,8 +251,8 @@ with left:
             "concerns raised": shown["concerns_display"],
             "share of the area's concerns %": (shown["share"] * 100).round(1)})
         chart_block(t("cmp_themes", lang), fig, theme_table, filters=f,
-                    definition=DEFINITIONS["concerns_raised"] + " Counts under 5 on "
-                    "sensitive themes (GBV, violent extremism) always read <5.",
+                    definition=definition("concerns_raised", lang) + " "
+                    + t("def_sensitive_themes", lang),
                     source="Forum records (concerns) and chiefs' monthly reports (NGAO)",
                     as_of=as_of["forums"], key="cmp_themes",
                     caption=t("cmp_no_concerns", lang, areas=", ".join(quiet)) if quiet
@@ -271,7 +271,7 @@ with right:
         "resolution rate %": (cm["resolution_rate"] * 100).round(1),
         **({"figures of": cm["shown_area_sw" if sw else "shown_area"]} if f.public else {})})
     chart_block(t("cmp_commitments", lang), fig, cm_table, filters=f,
-                definition=DEFINITIONS["resolution"] + "\n\n" + DEFINITIONS["overdue"],
+                definition=definition("resolution", lang) + "\n\n" + definition("overdue", lang),
                 source="Forum commitments and their status updates",
                 as_of=as_of["commitments"], key="cmp_commitments",
                 caption=public_note or t("status_as_of", lang, date=f"{f.end:%d %b %Y}"))
@@ -290,8 +290,8 @@ chief_table = pd.DataFrame({
     "low scores (1–2) %": (months["low_share"] * 100).round(0)}) if has_chiefs \
     else pd.DataFrame()
 chart_block(t("cmp_chiefs", lang), fig, chief_table, filters=f,
-            definition=DEFINITIONS["sentiment_median"] + "\n\n" + DEFINITIONS["compliance"]
-            + "\n\n" + DEFINITIONS["chief_months"],
+            definition=definition("sentiment_median", lang) + "\n\n"
+            + definition("compliance", lang) + "\n\n" + definition("chief_months", lang),
             source="Chiefs' monthly reports (NGAO)", as_of=as_of["chiefs"], key="cmp_chiefs",
             caption=t("cmp_chiefs_note", lang))
 
@@ -304,7 +304,7 @@ map_table = pd.DataFrame({
     "crimes": maps["count_display"].replace("", no_data),
     "rate per 100,000": maps["rate_per_100k"].round(1), "basis": maps["basis"]})
 chart_block(t("cmp_map", lang), map_fig, map_table, filters=f,
-            definition=DEFINITIONS["rate"] + "\n\n" + DEFINITIONS["coverage"],
+            definition=definition("rate", lang) + "\n\n" + definition("coverage", lang),
             source="National Crime Trends Observatory (crime_agg); population: KNBS 2019 "
                    "census", as_of=as_of["observatory"], key="cmp_map", caption=ATTRIBUTION)
 
@@ -327,9 +327,9 @@ rank_table = pd.DataFrame({
     "resolution rate %": (ranking["resolution_rate"] * 100).round(1),
     "note": ranking["note"].fillna("")})
 chart_block(t("cmp_ranking", lang), None, rank_table, filters=f,
-            definition=DEFINITIONS["rate"] + "\n\n" + DEFINITIONS["change"] + "\n\n"
-            + DEFINITIONS["compliance"] + "\n\n" + DEFINITIONS["chief_months"] + "\n\n"
-            + DEFINITIONS["sentiment_median"] + "\n\n" + DEFINITIONS["resolution"],
+            definition=definition("rate", lang) + "\n\n" + definition("change", lang) + "\n\n"
+            + definition("compliance", lang) + "\n\n" + definition("chief_months", lang) + "\n\n"
+            + definition("sentiment_median", lang) + "\n\n" + definition("resolution", lang),
             source="National Crime Trends Observatory; chiefs' monthly reports (NGAO); forum "
                    "commitments", as_of=as_of["observatory"], key="cmp_ranking",
             caption=t("cmp_ranking_caption", lang)

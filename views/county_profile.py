@@ -29,7 +29,7 @@ from data_access.county_profile import (
 from data_access.figures.scope import month_label
 from data_access.figures.trends import monthly_message
 from data_access.forums import forum_totals
-from data_access.metrics import DEFINITIONS
+from data_access.metrics import definition
 from data_access.status import data_status
 from ui.blocks import chart_block, kpi
 from ui.filters import current_filters, set_county
@@ -172,13 +172,13 @@ with obs_col:
         k1, k2 = kpi_pair()
         kpi(k1, t("kpi_crimes", lang), row["count_display"], delta=delta, delta_color=colour,
             delta_arrow=arrow,
-            help_text=DEFINITIONS["crime_count"] + " " + DEFINITIONS["change"] + " "
-            + DEFINITIONS["significance"]
-            + (" " + DEFINITIONS["yearly"] if f.period.whole_years else ""))
+            help_text=definition("crime_count", lang) + " " + definition("change", lang) + " "
+            + definition("significance", lang)
+            + (" " + definition("yearly", lang) if f.period.whole_years else ""))
         hidden = row["count_display"].startswith("<")
         kpi(k2, t("kpi_rate", lang), rate_text(row["rate_per_100k"]),
             delta=t("hidden_rate", lang) if hidden else None, delta_arrow="off",
-            help_text=DEFINITIONS["rate"])
+            help_text=definition("rate", lang))
     # What the figures cover and compare with, then the rate beside the region's and Kenya's.
     st.caption(" ".join(n for n in (
         change_line,
@@ -211,7 +211,7 @@ with obs_col:
             "population (2019) of the counties reporting": rates["population"],
             "rate per 100,000": rates["rate_per_100k"].round(2)})
         chart_block(t("rate_vs_title", lang), fig, table, filters=f,
-                    definition=DEFINITIONS["rate"] + "\n\n" + DEFINITIONS["coverage"],
+                    definition=definition("rate", lang) + "\n\n" + definition("coverage", lang),
                     source="National Crime Trends Observatory (crime_agg); population: KNBS "
                            "2019 census", as_of=as_of["observatory"], key="profile_rates",
                     caption=" ".join(notes))
@@ -240,7 +240,7 @@ with obs_col:
             t("baseline_avg", lang): flagged["baseline_display"],
             "score": flagged["score"].round(1), "reason": flagged[reason]})
         chart_block(t("county_emerging", lang), fig, table, filters=f,
-                    definition=DEFINITIONS["emerging"], source="National Crime Trends "
+                    definition=definition("emerging", lang), source="National Crime Trends "
                     "Observatory (crime_agg, monthly and daily records)",
                     as_of=as_of["observatory"], key="profile_emerging",
                     caption=t("emerging_caption", lang, month=month_label(examined, lang)))
@@ -250,14 +250,14 @@ with obs_col:
 with forum_col:
     st.header(t("forums_commitments", lang), divider="gray")
     k1, k2 = kpi_pair()
-    bound = DEFINITIONS["disclosure"] if f.public else \
-        "≥: some counts are under 5 and hidden; each adds at least 1."
+    bound = definition("disclosure", lang) if f.public else \
+        t("def_hidden_bound", lang)
     # Public: the county's region, all themes, to date (the note under the cards says so).
     area = raised["area_sw" if sw else "area"] if f.public else None
     kpi(k1, t("kpi_concerns", lang), raised["concerns_display"],
         delta=t("concerns_parts", lang, forum=raised["forum_concerns_display"],
                 chief=raised["chief_concerns_display"]), delta_arrow="off",
-        help_text=DEFINITIONS["concerns_raised"] + " " + bound)
+        help_text=definition("concerns_raised", lang) + " " + bound)
     # Public: the commitment figures are the county's region's, all themes, to date.
     cm_note = commitments_public_note(made, clock.today(), lang) if f.public else None
     kpi(k2, t("kpi_commitments", lang), made["made_display"],
@@ -288,8 +288,8 @@ with forum_col:
                               "in chiefs' reports": shown["chief_concerns_display"],
                               "share %": (shown["share"] * 100).round(1)})
         chart_block(t("concerns_by_theme", lang), fig, table, filters=f,
-                    definition=DEFINITIONS["concerns_raised"] + " Counts under 5 on sensitive "
-                               "themes (GBV, violent extremism) always read <5.",
+                    definition=definition("concerns_raised", lang) + " "
+                    + t("def_sensitive_themes", lang),
                     source="Forum records (concerns) and chiefs' monthly reports (NGAO)",
                     as_of=as_of["forums"],
                     key="profile_concerns", caption=concerns_note)
@@ -306,8 +306,8 @@ with forum_col:
                               statuses["past_due_unverified_display"]}) if any_made \
         else pd.DataFrame()
     chart_block(t("commitments_by_status", lang), fig, table, filters=f,
-                definition=DEFINITIONS["resolution"] + "\n\n" + DEFINITIONS["overdue"]
-                + "\n\n" + DEFINITIONS["past_due_unverified"],
+                definition=definition("resolution", lang) + "\n\n" + definition("overdue", lang)
+                + "\n\n" + definition("past_due_unverified", lang),
                 source="Forum commitments and their status updates",
                 as_of=as_of["commitments"], key="profile_status",
                 caption=cm_note or t("status_as_of", lang, date=f"{f.end:%d %b %Y}"))
@@ -317,15 +317,15 @@ with chief_col:
     k1, k2 = kpi_pair()
     kpi(k1, t("kpi_compliance", lang),
         "—" if pd.isna(chiefs["compliance"]) else f"{chiefs['compliance']:.0%}",
-        help_text=t("compliance", lang) + ". " + DEFINITIONS["compliance"] + " "
-        + DEFINITIONS["chief_months"])
+        help_text=t("compliance", lang) + ". " + definition("compliance", lang) + " "
+        + definition("chief_months", lang))
     # The score is ordinal: its median over the period, with the share of low scores and
     # n beside it (chiefs_period_summary, as the Chiefs' reports page reads it), no mean.
     low = "—" if pd.isna(chiefs["low_share"]) else f"{chiefs['low_share']:.0%}"
     kpi(k2, t("kpi_sentiment_median", lang),
         "—" if pd.isna(chiefs["median"]) else f"{chiefs['median']:.0f}",
         delta=t("sentiment_low_n", lang, low=low, n=f"{int(chiefs['rated']):,}"),
-        delta_arrow="off", help_text=DEFINITIONS["sentiment_median"])
+        delta_arrow="off", help_text=definition("sentiment_median", lang))
     st.caption(t("reports_of", lang, reports=chiefs["reports_display"],
                  expected=f"{int(chiefs['expected']):,}"))
 
@@ -345,8 +345,8 @@ with chief_col:
         **({} if f.public else {"top concern": monthly["top_theme_sw" if sw else "top_theme"]}),
     }) if has_reports else pd.DataFrame()
     chart_block(t("sentiment_compliance", lang), fig, table, filters=f,
-                definition=DEFINITIONS["sentiment_median"] + "\n\n"
-                + DEFINITIONS["compliance"] + "\n\n" + DEFINITIONS["chief_months"],
+                definition=definition("sentiment_median", lang) + "\n\n"
+                + definition("compliance", lang) + "\n\n" + definition("chief_months", lang),
                 source="Chiefs' monthly reports (NGAO)", as_of=as_of["chiefs"],
                 key="profile_chiefs")
 
@@ -389,8 +389,8 @@ else:
                                        items["days_past_due"].fillna(0))],
     })
     chart_block(t("commitment_list", lang), None, table, filters=f,
-                definition=DEFINITIONS["overdue"] + "\n\n"
-                + DEFINITIONS["past_due_unverified"],
+                definition=definition("overdue", lang) + "\n\n"
+                + definition("past_due_unverified", lang),
                 source="Forum commitments and their status "
                 "updates", as_of=as_of["commitments"], key="profile_commitments",
                 caption=t("status_as_of", lang, date=f"{f.end:%d %b %Y}"))
@@ -421,6 +421,6 @@ else:
     if len(cats) > len(top):
         notes.insert(0, t("shown_of", lang, n=len(top), total=len(cats)))
     chart_block(t("category_change_title", lang), fig, table, filters=f,
-                definition=DEFINITIONS["change"] + "\n\n" + DEFINITIONS["significance"],
+                definition=definition("change", lang) + "\n\n" + definition("significance", lang),
                 source="National Crime Trends Observatory (crime_agg)",
                 as_of=as_of["observatory"], key="profile_categories", caption=" ".join(notes))

@@ -42,7 +42,7 @@ from data_access.forums import (
     recurring_themes,
     women_youth_share,
 )
-from data_access.metrics import DEFINITIONS
+from data_access.metrics import definition
 from data_access.status import data_status
 from geo.boundaries import counties_geojson
 from ui.blocks import chart_block, kpi
@@ -99,7 +99,7 @@ totals = forum_totals(start=f.start, end=f.end, county_codes=f.county_codes,
                       audience=f.audience).iloc[0]
 cols = st.columns(2 if f.public else 3)
 kpi(cols[0], t("forums_held", lang), NOTES[NO_FORUM_YET] if totals["status"] == NO_FORUM_YET
-    else totals["forums_display"], help_text=DEFINITIONS["forums_held"])
+    else totals["forums_display"], help_text=definition("forums_held", lang))
 kpi(cols[1], t("attendance", lang), "—" if totals["status"] == NO_FORUM_YET
     else totals["attendance_display"], help_text=t("fo_attendance_help", lang))
 if not f.public:
@@ -108,7 +108,7 @@ if not f.public:
     kpi(cols[2], t("fo_wy_share", lang), _pct(overall["share"]),
         delta=t("fo_wy_of", lang, n=int(overall["forums_with_groups"]),
                 k=int(overall["forums"])), delta_arrow="off",
-        help_text=DEFINITIONS["women_youth_share"])
+        help_text=definition("women_youth_share", lang))
 
 # --- the editions: map and timeline --------------------------------------------------------
 map_col, time_col = st.columns([5, 6], gap="medium")
@@ -135,7 +135,7 @@ with map_col:
     if not f.public:
         table[last_col] = areas[last_col]
     chart_block(t("fo_map_title", lang), fig, table, filters=f,
-                definition=DEFINITIONS["forums_held"], source=FORUM_SOURCE,
+                definition=definition("forums_held", lang), source=FORUM_SOURCE,
                 as_of=as_of["forums"], key="fo_map", caption=t("fo_map_caption", lang))
 
 timeline = forum_timeline(start=f.start, end=f.end, county_codes=f.county_codes,
@@ -168,7 +168,7 @@ with time_col:
                                hover_col="hover", region_order=region_order) \
         if not timeline.empty else None
     chart_block(t("fo_timeline_title", lang), fig, table, filters=f,
-                definition=DEFINITIONS["forums_held"], source=FORUM_SOURCE,
+                definition=definition("forums_held", lang), source=FORUM_SOURCE,
                 as_of=as_of["forums"], key="fo_timeline",
                 caption=t("fo_timeline_public" if f.public else "fo_timeline_caption", lang))
 
@@ -181,7 +181,8 @@ if f.public:
                           t("fo_in_chief_reports", lang): raised["chief_concerns_display"],
                           t("concerns_raised", lang): raised["concerns_display"]})
     chart_block(t("fo_public_concerns", lang), None, table, filters=f,
-                definition=DEFINITIONS["concerns_raised"] + "\n\n" + DEFINITIONS["disclosure"],
+                definition=definition("concerns_raised", lang) + "\n\n"
+                + definition("disclosure", lang),
                 source=FORUM_SOURCE, as_of=as_of["forums"], key="fo_public_concerns",
                 caption=t("fo_public_concerns_note", lang))
     made = resolution_by(by="region", as_of=today, audience=f.audience)
@@ -190,8 +191,8 @@ if f.public:
                           t("fo_fulfilled", lang): made["fulfilled_display"],
                           t("fo_overdue", lang): made["overdue_display"]})
     chart_block(t("fo_public_commitments", lang), None, table, filters=f,
-                definition=DEFINITIONS["forum_commitments"] + "\n\n"
-                + DEFINITIONS["disclosure"], source="Forum commitments and their status "
+                definition=definition("forum_commitments", lang) + "\n\n"
+                + definition("disclosure", lang), source="Forum commitments and their status "
                 "updates", as_of=as_of["commitments"], key="fo_public_commitments",
                 caption=commitments_public_note(None, today, lang))
     st.stop()
@@ -236,17 +237,17 @@ k = st.columns(5)
 kpi(k[0], t("attendance", lang), f"{int(info['attendance_total']):,}",
     help_text=t("fo_attendance_help", lang))
 kpi(k[1], t("fo_wy_share", lang), _pct(one_share["share"]),
-    help_text=DEFINITIONS["women_youth_share"])
+    help_text=definition("women_youth_share", lang))
 kpi(k[2], t("commitments_made", lang), one_cm["made_display"],
     delta=t("fo_concerns_n", lang, n=one_cm["concerns_display"]), delta_arrow="off",
-    help_text=DEFINITIONS["forum_commitments"])
+    help_text=definition("forum_commitments", lang))
 kpi(k[3], t("fo_fulfilled", lang), one_cm["fulfilled_display"],
     delta=t("fo_stalled_n", lang, n=one_cm["stalled_display"]), delta_arrow="off",
-    help_text=DEFINITIONS["forum_commitments"])
+    help_text=definition("forum_commitments", lang))
 kpi(k[4], t("fo_overdue", lang), one_cm["overdue_display"],
     delta=t("kpi_past_due_unverified", lang, n=one_cm["past_due_unverified_display"]),
-    delta_arrow="off", help_text=DEFINITIONS["overdue"] + " "
-    + DEFINITIONS["past_due_unverified"])
+    delta_arrow="off", help_text=definition("overdue", lang) + " "
+    + definition("past_due_unverified", lang))
 st.caption(t("fo_status_as_of", lang, date=_date(today)))
 
 left, right = st.columns(2, gap="medium")
@@ -263,8 +264,8 @@ with left:
         if has_groups else pd.DataFrame()
     chart_block(t("fo_attendance_title", lang),
                 group_bars(groups, label_col="row") if has_groups else None, table,
-                filters=f, definition=DEFINITIONS["attendance_by_group"] + "\n\n"
-                + DEFINITIONS["women_youth_share"], source=FORUM_SOURCE,
+                filters=f, definition=definition("attendance_by_group", lang) + "\n\n"
+                + definition("women_youth_share", lang), source=FORUM_SOURCE,
                 as_of=as_of["forums"], key="fo_attendance",
                 caption=t("fo_attendance_caption", lang) if has_groups
                 else t("fo_no_groups_forum", lang))
@@ -278,8 +279,8 @@ with right:
     table = pd.DataFrame({"theme": themes["row"],
                           t("concerns_raised", lang): themes["concerns_display"]})
     chart_block(t("fo_forum_themes_title", lang), fig, table, filters=f,
-                definition=DEFINITIONS["concerns_raised"] + " Counts under 5 on sensitive "
-                "themes (GBV, violent extremism) read <5.", source=FORUM_SOURCE,
+                definition=definition("concerns_raised", lang) + " "
+                + t("def_sensitive_themes", lang), source=FORUM_SOURCE,
                 as_of=as_of["forums"], key="fo_forum_themes")
 
 # --- across the forums in scope ------------------------------------------------------------
@@ -299,7 +300,7 @@ chart_block(t("fo_attendance_all_title", lang),
                           t("fo_attendees", lang): all_groups["attendees_display"],
                           t("fo_share_pct", lang): (all_groups["share"] * 100).round(1)})
             if has_groups else pd.DataFrame(), filters=f,
-            definition=DEFINITIONS["attendance_by_group"], source=FORUM_SOURCE,
+            definition=definition("attendance_by_group", lang), source=FORUM_SOURCE,
             as_of=as_of["forums"], key="fo_attendance_all",
             caption=t("fo_attendance_caption", lang))
 
@@ -325,7 +326,7 @@ with c1:
                               t("forums_held", lang): by_region["forums"],
                               t("fo_with_groups", lang): by_region["forums_with_groups"],
                               t("fo_recorded", lang): by_region["recorded"]}),
-                filters=f, definition=DEFINITIONS["women_youth_share"], source=FORUM_SOURCE,
+                filters=f, definition=definition("women_youth_share", lang), source=FORUM_SOURCE,
                 as_of=as_of["forums"], key="fo_wy_region", caption=t("fo_wy_caption", lang))
 with c2:
     lines = [t("fo_all_forums", lang), *[r for r in region_order
@@ -341,7 +342,7 @@ with c2:
                                                                        strict=True)],
                               t("forums_held", lang): over_time["forums"],
                               t("fo_with_groups", lang): over_time["forums_with_groups"]}),
-                filters=f, definition=DEFINITIONS["women_youth_share"], source=FORUM_SOURCE,
+                filters=f, definition=definition("women_youth_share", lang), source=FORUM_SOURCE,
                 as_of=as_of["forums"], key="fo_wy_time", caption=t("fo_wy_time_caption", lang))
 
 region_themes = forum_concern_themes(by="region", themes=f.themes, **kw)
@@ -353,8 +354,8 @@ chart_block(t("fo_region_themes_title", lang),
             if not region_themes.empty else None,
             pd.DataFrame({"region": region_themes["col"], "theme": region_themes["row"],
                           t("concerns_raised", lang): region_themes["concerns_display"]}),
-            filters=f, definition=DEFINITIONS["concerns_raised"] + " Counts under 5 on "
-            "sensitive themes (GBV, violent extremism) read <5.", source=FORUM_SOURCE,
+            filters=f, definition=definition("concerns_raised", lang) + " "
+            + t("def_sensitive_themes", lang), source=FORUM_SOURCE,
             as_of=as_of["forums"], key="fo_region_themes",
             caption=t("fo_region_themes_caption", lang))
 
@@ -372,7 +373,7 @@ chart_block(t("fo_recur_title", lang), None, pd.DataFrame({
     t("concerns_raised", lang): recur["concerns_display"],
     t("fo_first_raised", lang): recur["first_raised"].map(_date),
     t("fo_last_raised", lang): recur["last_raised"].map(_date)}),
-    filters=f, definition=DEFINITIONS["recurring_themes"], source=FORUM_SOURCE,
+    filters=f, definition=definition("recurring_themes", lang), source=FORUM_SOURCE,
     as_of=as_of["forums"], key="fo_recur",
     caption=t("fo_recur_caption", lang, end=_date(f.end)) if not recur.empty
     else t("fo_recur_none", lang, end=_date(f.end)))
@@ -393,8 +394,8 @@ chart_block(t("fo_commitments_title", lang),
                           t("fo_overdue", lang): per_forum["overdue_display"],
                           t("past_due_unverified", lang):
                               per_forum["past_due_unverified_display"]}),
-            filters=f, definition=DEFINITIONS["forum_commitments"] + "\n\n"
-            + DEFINITIONS["overdue"], source="Forum commitments and their status updates",
+            filters=f, definition=definition("forum_commitments", lang) + "\n\n"
+            + definition("overdue", lang), source="Forum commitments and their status updates",
             as_of=as_of["commitments"], key="fo_commitments",
             caption=t("fo_status_as_of", lang, date=_date(today)) + " "
             + t("fo_chain_hint", lang))

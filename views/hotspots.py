@@ -20,7 +20,7 @@ from data_access.hotspots import (
     map_modes,
     rank_counties,
 )
-from data_access.metrics import DEFINITIONS
+from data_access.metrics import definition
 from data_access.status import data_status
 from geo.boundaries import ATTRIBUTION, counties_geojson, map_view_for
 from ui.blocks import chart_block
@@ -46,44 +46,41 @@ SIDE_COLUMNS = {
                   "compliance %"],
 }
 
-# Per mode: legend title, "about this number", source, which data source dates it, and
-# the tooltip lines (column of the map frame → label shown).
+# Per mode: legend title, the keys of its "about this number" (metrics.definition, in the
+# page's language), source, which data source dates it, and the tooltip lines (column of
+# the map frame → label shown).
 MODE_INFO = {
     "count": ("Crimes in period",
-              DEFINITIONS["crime_count"] + "\n\n" + DEFINITIONS["coverage"] + "\n\n"
-              + DEFINITIONS["precedence"],
+              ("crime_count", "coverage", "precedence"),
               "National Crime Trends Observatory (crime_agg)", "observatory",
               {"crimes": "crimes", "months_label": "months with data",
                "rate_display": "per 100,000", "note": "note"}),
     "rate": ("per 100,000",
-             DEFINITIONS["rate"] + "\n\n" + DEFINITIONS["coverage"] + "\n\n"
-             + DEFINITIONS["precedence"],
+             ("rate", "coverage", "precedence"),
              "National Crime Trends Observatory (crime_agg); population: KNBS 2019 census",
              "observatory",
              {"rate_display": "per 100,000", "crimes": "crimes",
               "population_2019": "population (2019)", "note": "note"}),
     "change": ("Change vs the same months a year earlier",
-               DEFINITIONS["change_map"] + "\n\n" + DEFINITIONS["change"] + "\n\n"
-               + DEFINITIONS["significance"] + "\n\n" + DEFINITIONS["dispersion"],
+               ("change_map", "change", "significance", "dispersion"),
                "National Crime Trends Observatory (crime_agg)", "observatory",
                {"current_compared_shown": "this period", "previous_shown": "a year earlier",
                 "pct": "change %", "z_r": "z", "change_verdict": "is it real?",
                 "note": "note"}),
-    "concerns": ("Concerns raised", DEFINITIONS["concerns_raised"],
+    "concerns": ("Concerns raised", ("concerns_raised",),
                  "Jukwaa la Usalama forum records (concerns) and chiefs' monthly reports "
                  "(NGAO)", "forums",
                  {"concerns_display": "concerns raised", "forum_concerns_display": "at forums",
                   "chief_concerns_display": "in chiefs' reports",
                   "forums_display": "forums held"}),
-    "resolution": ("Resolution rate", DEFINITIONS["resolution"],
+    "resolution": ("Resolution rate", ("resolution",),
                    "Forum commitments and their status updates", "commitments",
                    {"value_display": "resolution rate", "fulfilled_display": "fulfilled",
                     "verified_display": "verified", "unverified_display": "unverified",
                     "made_display": "made", "overdue_display": "overdue",
                     "past_due_unverified_display": "past due, not yet verified"}),
     "sentiment": ("Median sentiment score (1–5)",
-                  DEFINITIONS["sentiment_median"] + "\n\n" + DEFINITIONS["compliance"]
-                  + "\n\n" + DEFINITIONS["chief_months"],
+                  ("sentiment_median", "compliance", "chief_months"),
                   "Chiefs' monthly reports (NGAO)", "chiefs",
                   {"value_display": "median score", "low_pct": "low scores (1–2) %",
                    "rated": "n (reports scored)", "reports_display": "reports",
@@ -170,7 +167,8 @@ scheme = SCHEME_BY_MODE[mode]
 # Counties whose data do not cover the whole period are grey, with their own class.
 grey = frame["basis"].map(BASIS_CLASS) if mode in ("count", "rate") else None
 frame["class"] = scheme.classify(frame["value"], suppressed=frame["suppressed"], status=grey)
-legend_title, definition, source, source_key, hover_cols = MODE_INFO[mode]
+legend_title, about_keys, source, source_key, hover_cols = MODE_INFO[mode]
+about = "\n\n".join(definition(k, lang) for k in about_keys)
 ranked = rank_counties(frame, mode)
 crime_caption = ""
 if mode in CRIME_MODES:
@@ -219,7 +217,7 @@ with left:
         state = chart_block(
             t("hex_title", lang), hex_deck(cells, counties_geojson(), center=center, zoom=zoom,
                                               height=MAP_HEIGHT_PX),
-            table, filters=f, definition=DEFINITIONS["hex_layer"],
+            table, filters=f, definition=definition("hex_layer", lang),
             source="Incident records with coordinates (hex_cells aggregate)",
             as_of=_as_of("observatory"),
             key="hotspots_hex", on_select="rerun", selection_mode="single-object",
@@ -247,7 +245,7 @@ with left:
         map_table = ranked.merge(frame[["county", "class"]], on="county", how="left").rename(
             columns={"class": "legend class"})
         state = chart_block(
-            t(f"mode_{mode}", lang), fig, map_table, filters=f, definition=definition,
+            t(f"mode_{mode}", lang), fig, map_table, filters=f, definition=about,
             source=source, as_of=as_of, key="hotspots_map", on_select="rerun",
             selection_mode="points", caption=crime_caption + population_note + ATTRIBUTION,
         )
@@ -259,7 +257,7 @@ with left:
 with right:
     side = ranked.head(TOP_N)[["rank", "county", *SIDE_COLUMNS[mode]]]
     chart_block(f"{t('ranked_title', lang)} — {t(f'mode_{mode}', lang)}", None, side,
-                filters=f, definition=definition, source=source,
+                filters=f, definition=about, source=source,
                 as_of=as_of, key="hotspots_ranked",
                 caption=population_note.strip() or None)
     names = {c.code: c.name for c in reference.counties()}

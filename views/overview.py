@@ -15,7 +15,7 @@ from data_access.figures.crime import county_crime, crime_summary
 from data_access.figures.emerging import emerging_threats, examined_month
 from data_access.figures.scope import month_label
 from data_access.forums import forum_totals
-from data_access.metrics import DEFINITIONS
+from data_access.metrics import definition
 from data_access.status import data_status
 from geo.boundaries import ATTRIBUTION, counties_geojson
 from ui.blocks import chart_block, count_text, kpi
@@ -72,33 +72,32 @@ kpi(c1, t("crimes_recorded", lang), crime_value,
     delta=delta, delta_color=delta_color,
     delta_description=verdict_label(verdict, lang) if verdict else None,
     delta_arrow="auto" if summary.direction != "none" else "off",
-    help_text=DEFINITIONS["crime_count"] + " " + DEFINITIONS["change"] + " "
-    + DEFINITIONS["significance"]
-    + (" * " + DEFINITIONS["disclosure"] if summary.hidden else ""))
+    help_text=definition("crime_count", lang) + " " + definition("change", lang) + " "
+    + definition("significance", lang)
+    + (" * " + definition("disclosure", lang) if summary.hidden else ""))
 kpi(c2, t("rate_per_100k", lang),
     t("no_data_short", lang) if summary.rate_per_100k != summary.rate_per_100k
     else f"{summary.rate_per_100k:,.1f}",
     delta=None if summary.counties_complete == summary.counties
     else f"{summary.counties_complete} of {summary.counties} counties", delta_arrow="off",
-    help_text=DEFINITIONS["rate"] + " Counties without data for the whole period are "
-    "left out of the rate.")
+    help_text=definition("rate", lang) + " " + t("def_rate_complete", lang))
 kpi(c3, t("forums_held", lang), forums["forums_display"],
     delta=t("brief_attended", lang, n=int(forums["attendance"])) if forums["forums"] else None,
     delta_arrow="off",
-    help_text="Jukwaa la Usalama forums held in the period.")
+    help_text=t("def_forums_held", lang))
 kpi(c4, t("concerns_raised", lang), concerns["concerns_display"],
     delta=t("concerns_parts", lang, forum=concerns["forum_concerns_display"],
             chief=concerns["chief_concerns_display"]), delta_arrow="off",
-    help_text=DEFINITIONS["concerns_raised"])
+    help_text=definition("concerns_raised", lang))
 kpi(c5, t("resolution_rate", lang), res_rate,
     delta=f"{count_text(totals, 'fulfilled')} of {count_text(totals, 'verified')} verified",
     delta_arrow="off", delta_description=f"{count_text(totals, 'unverified')} unverified",
-    help_text=DEFINITIONS["resolution"] + (f" {cm_note}" if cm_note else ""))
+    help_text=definition("resolution", lang) + (f" {cm_note}" if cm_note else ""))
 kpi(c6, t("overdue", lang), count_text(totals, "overdue"),
     delta=f"of {count_text(totals, 'made')} made", delta_arrow="off",
     delta_description=t("kpi_past_due_unverified", lang,
                         n=count_text(totals, "past_due_unverified")),
-    help_text=DEFINITIONS["overdue"] + " " + DEFINITIONS["past_due_unverified"]
+    help_text=definition("overdue", lang) + " " + definition("past_due_unverified", lang)
     + (f" {cm_note}" if cm_note else ""))
 
 # What the crime figures cover and what the change compares with, said once under the KPIs.
@@ -129,8 +128,8 @@ with left:
                                                     "population_2019": "population (2019)",
                                                     "rate": "rate per 100,000"})
     chart_block(t("crime_map_title", lang), fig, table, filters=f,
-                definition=DEFINITIONS["rate"] + "\n\n" + DEFINITIONS["coverage"] + "\n\n"
-                + DEFINITIONS["precedence"],
+                definition=definition("rate", lang) + "\n\n" + definition("coverage", lang) + "\n\n"
+                + definition("precedence", lang),
                 source="National Crime Trends Observatory (crime_agg); population: KNBS 2019 "
                        "census", as_of=status.loc["observatory", "last"], key="overview_map",
                 caption=f"{summary.coverage(lang)}. {ATTRIBUTION}")
@@ -151,8 +150,8 @@ with right:
                                   "fulfilled_or_partly_rate": "fulfilled or partly %",
                                   "past_due_unverified": "past due, not yet verified"})
     chart_block(t("resolution_by_region", lang), fig, table, filters=f,
-                definition=DEFINITIONS["resolution"] + "\n\n" + DEFINITIONS["overdue"]
-                + "\n\n" + DEFINITIONS["past_due_unverified"],
+                definition=definition("resolution", lang) + "\n\n" + definition("overdue", lang)
+                + "\n\n" + definition("past_due_unverified", lang),
                 source="Forum commitments and their status updates",
                 as_of=status.loc["commitments", "last"], key="overview_resolution",
                 caption=commitments_public_note(None, clock.today(), lang) if f.public
@@ -188,7 +187,7 @@ with em_chart:
         if len(threats) > len(shown):
             caption += f" ({len(shown)} of {len(threats)})"
     chart_block(t("emerging_threats", lang), fig, table, filters=f,
-                definition=DEFINITIONS["emerging"],
+                definition=definition("emerging", lang),
                 source="National Crime Trends Observatory (crime_agg, monthly and daily "
                        "records)", as_of=status.loc["observatory", "last"],
                 key="overview_emerging", caption=caption)

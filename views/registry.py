@@ -43,8 +43,12 @@ PAGES: tuple[PageSpec, ...] = (
              ":material/account_tree:"),
     PageSpec("chiefs.py", "Chiefs' reports", "chiefs", "Accountability",
              ":material/fact_check:"),
+    PageSpec("present.py", "Presenter view", "present", "Accountability",
+             ":material/co_present:"),
     PageSpec("record_update.py", "Record progress", "record", "Accountability",
              ":material/edit_note:"),
+    PageSpec("capture.py", "Live capture", "capture", "Accountability",
+             ":material/record_voice_over:"),
     PageSpec("import_data.py", "Import data", "import", "Data", ":material/upload_file:"),
     PageSpec("export_data.py", "Export & briefing", "export", "Data", ":material/download:"),
 )

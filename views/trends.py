@@ -28,7 +28,7 @@ from data_access.figures.trends import (
     ytd_comparison,
     ytd_period,
 )
-from data_access.metrics import DEFINITIONS
+from data_access.metrics import definition
 from data_access.status import data_status
 from ui.blocks import chart_block, kpi
 from ui.filters import current_filters
@@ -64,7 +64,7 @@ def _pct(value: float) -> str:
 
 
 def _kpi(col, label: str, p: Period, *, count, shown: str, cur: str, prev: str, pct,
-         verdict: str, hidden: bool, compared: str, notes: str, definition: str) -> None:
+         verdict: str, hidden: bool, compared: str, notes: str, about: str) -> None:
     """One KPI: the count, the change as '+12% (1,234 vs 1,100) · no clear change' (the
     like-for-like counts beside the %) and, under the card, what it is compared with; an
     arrow and a colour only for a significant or possible change."""
@@ -83,7 +83,7 @@ def _kpi(col, label: str, p: Period, *, count, shown: str, cur: str, prev: str, 
             f" · {verdict_label(verdict, lang)}"
         if verdict in ("significant", "possible"):
             colour, arrow = "inverse", "auto"
-    help_text = f"{notes}\n\n{definition} {DEFINITIONS['significance']}"
+    help_text = f"{notes}\n\n{about} {definition('significance', lang)}"
     if p.to_date:
         lines.append(_to_date_note(p))
     kpi(col, label, value, delta=delta, delta_color=colour, delta_arrow=arrow,
@@ -96,7 +96,7 @@ def _to_date_note(p: Period) -> str:
              day=f"{p.end.day} {month_label(p.end, lang).split()[0]}")
 
 
-def _row_kpi(col, label: str, p: Period, definition: str) -> pd.DataFrame:
+def _row_kpi(col, label: str, p: Period, about: str) -> pd.DataFrame:
     """A KPI from the scope's total over ``p`` (the one comparison of the figures layer);
     returns the comparison for reuse."""
     frame = period_comparison(scope.with_period(p), by="total")
@@ -110,7 +110,7 @@ def _row_kpi(col, label: str, p: Period, definition: str) -> pd.DataFrame:
          cur=row["current_compared_display"], prev=row["previous_display"],
          pct=row["pct_change"],
          verdict=row["verdict"], hidden=hidden, compared=compared, notes=compared,
-         definition=definition)
+         about=about)
     return frame
 
 
@@ -125,9 +125,9 @@ _kpi(c1, f.period_label, period, count=summary.total,
      verdict=summary.verdict, hidden=summary.change_hidden,
      compared=summary.comparison(lang),
      notes=f"{summary.comparison(lang)}. {summary.coverage(lang)}.",
-     definition=DEFINITIONS["change"])
-ytd_total = _row_kpi(c2, f"{t('ytd', lang)}, {ytd_p.label(lang)}", ytd_p, DEFINITIONS["ytd"])
-_row_kpi(c3, last_p.label(lang), last_p, DEFINITIONS["previous_year"])
+     about=definition("change", lang))
+ytd_total = _row_kpi(c2, f"{t('ytd', lang)}, {ytd_p.label(lang)}", ytd_p, definition("ytd", lang))
+_row_kpi(c3, last_p.label(lang), last_p, definition("previous_year", lang))
 
 monthly_note = monthly_message(scope, lang=lang)
 to_date_caption = _to_date_note(period) if period.to_date else ""
@@ -183,7 +183,8 @@ else:
     if n_keys > len(keys):
         notes.insert(0, t("shown_of", lang, n=len(keys), total=n_keys))
     chart_block(t("monthly_title", lang), fig, table, filters=f,
-                definition=DEFINITIONS["previous_year"] + "\n\n" + DEFINITIONS["coverage"],
+                definition=definition("previous_year", lang) + "\n\n"
+                + definition("coverage", lang),
                 source=SOURCE, as_of=as_of, key="trends_monthly",
                 caption=" ".join(n for n in notes if n))
 
@@ -216,7 +217,7 @@ if len(listed) > len(top):
 if len(listed) < len(ytd):
     notes.append(t("not_listed", lang, n=len(ytd) - len(listed)))
 chart_block(t("ytd_title", lang), fig, table, filters=f,
-            definition=DEFINITIONS["ytd"] + "\n\n" + DEFINITIONS["significance"],
+            definition=definition("ytd", lang) + "\n\n" + definition("significance", lang),
             source=SOURCE, as_of=as_of, key="trends_ytd", caption=" ".join(notes))
 
 # --- small multiples: the top categories -------------------------------------------------
@@ -236,7 +237,7 @@ else:
         "a year earlier": _display(shown["previous_year_display"]),
     })
     chart_block(t("small_multiples_title", lang), fig, table, filters=f,
-                definition=DEFINITIONS["previous_year"], source=SOURCE, as_of=as_of,
+                definition=definition("previous_year", lang), source=SOURCE, as_of=as_of,
                 key="trends_multiples",
                 caption=" ".join(n for n in (t("trends_gaps", lang), to_date_caption) if n))
 
@@ -272,5 +273,5 @@ if not yearly.empty and yearly["count"].notna().any():
 else:
     fig, table, caption = None, pd.DataFrame(), t("no_yearly", lang)
 chart_block(t("yearly_title", lang), fig, table, filters=f,
-            definition=DEFINITIONS["yearly"] + "\n\n" + DEFINITIONS["precedence"],
+            definition=definition("yearly", lang) + "\n\n" + definition("precedence", lang),
             source=YEARLY_SOURCE, as_of=as_of, key="trends_yearly", caption=caption)
