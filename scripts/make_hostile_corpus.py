@@ -1,4 +1,4 @@
-"""Build the hostile-input corpus of issue 10: files a careless or hostile user could hand
+"""Build the hostile-input corpus: files a careless or hostile user could hand
 the importer, each of which must be refused whole or imported whole.
 
     python scripts/make_hostile_corpus.py --small tests/fixtures/hostile

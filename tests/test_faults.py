@@ -1,4 +1,4 @@
-"""Faults a user can meet, and the message they see (issue 10, "Faults").
+"""Faults a user can meet, and the message they see (docs/IMPORTS.md, "Faults").
 
 - A busy database: a write waits the busy timeout (``JUKWAA_DB_BUSY_SECONDS``, 1 s here)
   for another writer, then says "Another import is running; try again in a minute" — in

@@ -1,4 +1,4 @@
-"""Issue 10's hostile corpus through the real command line: every file is refused whole or
+"""The hostile-input corpus through the real command line: every file is refused whole or
 imported whole, never half, never with a traceback, within 500 MB and 30 s.
 
 ``tests/fixtures/hostile/MANIFEST.csv`` names each file, its import kind, where it comes

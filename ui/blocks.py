@@ -11,6 +11,7 @@ import plotly.graph_objects as go
 import pydeck as pdk
 import streamlit as st
 
+from data_access.figures.scope import month_label
 from data_access.safe_csv import to_csv_bytes
 from ui.filters import Filters
 from ui.i18n import t
@@ -70,6 +71,20 @@ def chart_block(title: str, fig: go.Figure | pdk.Deck | None, table: pd.DataFram
             mime="text/csv", key=f"{key}_csv", width="content",
         )
     return selection
+
+
+def rate_series_table(rates: pd.DataFrame, *, lang: str, no_data: str,
+                      label_col: str = "label") -> pd.DataFrame:
+    """The table behind a chart of monthly crime rates per area
+    (:func:`data_access.figures.trends.areas_rate_series`), as the chart shows them."""
+    return pd.DataFrame({
+        "month": [month_label(m, lang) for m in rates["month"]],
+        "area": rates[label_col],
+        "crimes": rates["count_display"].replace("", no_data),
+        "counties reporting": [t("reporting", lang, n=n, k=k) for n, k in
+                               zip(rates["counties_reporting"], rates["counties"])],
+        "population (2019) of the counties reporting": rates["population"],
+        "rate per 100,000": rates["rate_per_100k"].round(2)})
 
 
 def count_text(row, col: str) -> str:

@@ -600,33 +600,64 @@ class _Pdf:
         return value.encode("latin-1", "replace").decode("latin-1")
 
 
+@dataclass(frozen=True)
+class _HeadSizes:
+    band: float  # height of the teal band, mm
+    title_pt: float
+    subtitle_pt: float
+    badge_pt: float
+    badge_h: float
+    line_pt: float  # the filters line
+    line_h: float
+
+
+_HEAD = _HeadSizes(30, 17, 10, 10, 7, 8.5, 4.2)
+# The one-page comparison: a smaller head leaves room for its table, charts and notes.
+_HEAD_COMPACT = _HeadSizes(26, 15, 9.5, 9, 6, 7.5, 3.6)
+
+
+def page_head(p: _Pdf, *, title: str, subtitle: str, demo: bool, filters_line: str,
+              lang: str, compact: bool = False) -> None:
+    """A new page with the pack's head: the title and subtitle on a teal band, the demo
+    badge when the figures are demo data, and the line saying what the figures cover.
+    ``compact`` (the one-page comparison) uses smaller type, and a long title shrinks."""
+    d, tx, fam = p.doc, p.text, p.family
+    z = _HEAD_COMPACT if compact else _HEAD
+    width = d.w - d.l_margin - d.r_margin
+    d.add_page()
+    d.set_fill_color(*TEAL)
+    d.rect(0, 0, d.w, z.band, style="F")
+    d.set_xy(d.l_margin, z.band * 0.23)
+    d.set_text_color(255, 255, 255)
+    d.set_font(fam, "B", z.title_pt)
+    if compact and d.get_string_width(tx(title)) >= width * 0.66:
+        d.set_font(fam, "B", 10.5)
+    d.cell(width, z.title_pt * 0.53, tx(title), new_x="LMARGIN", new_y="NEXT")
+    d.set_font(fam, "", z.subtitle_pt)
+    d.cell(width, 6, tx(subtitle), new_x="LMARGIN", new_y="NEXT")
+    d.set_y(z.band + 3.5)
+    d.set_text_color(34, 34, 34)
+    if demo:
+        d.set_fill_color(255, 243, 205)
+        d.set_font(fam, "B", z.badge_pt)
+        d.cell(width, z.badge_h, tx(t("demo_badge", lang)), border=1, fill=True,
+               new_x="LMARGIN", new_y="NEXT")
+        d.ln(1)
+    d.set_font(fam, "", z.line_pt)
+    d.set_text_color(70, 70, 70)
+    d.multi_cell(width, z.line_h, tx(filters_line), new_x="LMARGIN", new_y="NEXT")
+    d.ln(1)
+
+
 def render_pdf(c: _Content) -> bytes:
     """The brief as an A4 PDF."""
     p = _Pdf(f"{c.title} · {c.generated}")
     d, tx, fam = p.doc, p.text, p.family
     lang = c.lang
     width = d.w - d.l_margin - d.r_margin
-    d.add_page()
-    d.set_fill_color(*TEAL)
-    d.rect(0, 0, d.w, 30, style="F")
-    d.set_xy(d.l_margin, 7)
-    d.set_text_color(255, 255, 255)
-    d.set_font(fam, "B", 17)
-    d.cell(width, 9, tx(c.title), new_x="LMARGIN", new_y="NEXT")
-    d.set_font(fam, "", 10)
-    d.cell(width, 6, tx(f"{c.subtitle} · {c.generated}"), new_x="LMARGIN", new_y="NEXT")
-    d.set_y(34)
-    d.set_text_color(34, 34, 34)
-    if c.demo:
-        d.set_fill_color(255, 243, 205)
-        d.set_font(fam, "B", 10)
-        d.cell(width, 7, tx(t("demo_badge", lang)), border=1, fill=True,
-               new_x="LMARGIN", new_y="NEXT")
-        d.ln(1)
-    d.set_font(fam, "", 8.5)
-    d.set_text_color(70, 70, 70)
-    d.multi_cell(width, 4.2, tx(c.filters_line), new_x="LMARGIN", new_y="NEXT")
-    d.ln(2)
+    page_head(p, title=c.title, subtitle=f"{c.subtitle} · {c.generated}", demo=c.demo,
+              filters_line=c.filters_line, lang=lang)
+    d.ln(1)
     _heading(d, fam, tx(t("brief_key_numbers", lang)), width)
     _kpi_grid(d, fam, tx, c.kpis, width)
     for note in c.notes:

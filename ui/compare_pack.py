@@ -16,11 +16,11 @@ import plotly.graph_objects as go
 from data_access.forums import NO_FORUM_YET
 from data_access.metrics import definition
 from ui.briefing import (
-    TEAL,
     _heading,
     _Pdf,
     _table_pdf,
     filters_text,
+    page_head,
     render_png,
 )
 from ui.i18n import t, verdict_label
@@ -98,30 +98,11 @@ def build_pdf(*, summary: pd.DataFrame, trend_fig: go.Figure | None, map_fig: go
     p = _Pdf(f"{title} · {generated}")
     d, tx, fam = p.doc, p.text, p.family
     width = d.w - d.l_margin - d.r_margin
-    d.add_page()
-    d.set_fill_color(*TEAL)
-    d.rect(0, 0, d.w, 26, style="F")
-    d.set_xy(d.l_margin, 6)
-    d.set_text_color(255, 255, 255)
-    d.set_font(fam, "B", 15 if d.get_string_width(tx(title)) < width * 0.66 else 10.5)
-    d.cell(width, 8, tx(title), new_x="LMARGIN", new_y="NEXT")
-    d.set_font(fam, "", 9.5)
-    d.cell(width, 6, tx(f"{period_label} · {generated}"), new_x="LMARGIN", new_y="NEXT")
-    d.set_y(29)
-    d.set_text_color(34, 34, 34)
-    if demo:
-        d.set_fill_color(255, 243, 205)
-        d.set_font(fam, "B", 9)
-        d.cell(width, 6, tx(t("demo_badge", lang)), border=1, fill=True,
-               new_x="LMARGIN", new_y="NEXT")
-        d.ln(1)
-    d.set_font(fam, "", 7.5)
-    d.set_text_color(70, 70, 70)
-    d.multi_cell(width, 3.6, tx(filters_text(
-        scope_label=", ".join(summary["label_sw" if lang == "sw" else "label"]),
-        start=start, end=end, categories=categories, themes=themes, public=public,
-        lang=lang)), new_x="LMARGIN", new_y="NEXT")
-    d.ln(1)
+    page_head(p, title=title, subtitle=f"{period_label} · {generated}", demo=demo,
+              filters_line=filters_text(
+                  scope_label=", ".join(summary["label_sw" if lang == "sw" else "label"]),
+                  start=start, end=end, categories=categories, themes=themes, public=public,
+                  lang=lang), lang=lang, compact=True)
     table = summary_table(summary, lang=lang, public=public).drop(columns="crime coverage")
     _heading(d, fam, tx(t("cmp_summary", lang)), width)
     n = len(table.columns)

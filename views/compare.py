@@ -49,7 +49,7 @@ from data_access.safe_csv import to_csv_bytes
 from data_access.status import data_status, has_demo
 from geo.adjacency import county_neighbours
 from geo.boundaries import ATTRIBUTION, counties_geojson, county_centroids
-from ui.blocks import chart_block
+from ui.blocks import chart_block, rate_series_table
 from ui.compare_pack import build_pdf, summary_table
 from ui.filters import current_filters
 from ui.i18n import t, verdict_label
@@ -193,14 +193,7 @@ else:
                           day=period.end.day))
     trend_fig = rate_trend_chart(rates, areas=tokens, label_col=label_col,
                                  y_title=t("per_100k_month", lang), no_data_label=no_data)
-    rate_table = pd.DataFrame({
-        "month": [month_label(m, lang) for m in rates["month"]],
-        "area": rates[label_col],
-        "crimes": rates["count_display"].replace("", no_data),
-        "counties reporting": [t("reporting", lang, n=n, k=k) for n, k in
-                               zip(rates["counties_reporting"], rates["counties"])],
-        "population (2019) of the counties reporting": rates["population"],
-        "rate per 100,000": rates["rate_per_100k"].round(2)})
+    rate_table = rate_series_table(rates, lang=lang, no_data=no_data, label_col=label_col)
     chart_block(t("cmp_rate_trend", lang), trend_fig, rate_table, filters=f,
                 definition=definition("rate", lang) + "\n\n" + definition("coverage", lang),
                 source="National Crime Trends Observatory (crime_agg); population: KNBS "

@@ -31,7 +31,7 @@ from data_access.figures.trends import monthly_message
 from data_access.forums import forum_totals
 from data_access.metrics import definition
 from data_access.status import data_status
-from ui.blocks import chart_block, kpi
+from ui.blocks import chart_block, kpi, rate_series_table
 from ui.filters import current_filters, set_county
 from ui.i18n import commitments_public_note, t, verdict_label
 
@@ -203,13 +203,7 @@ with obs_col:
             rates.loc[rates["area"] == "region", "label"] = f"Eneo la {region_name}"
         fig = rate_lines(rates, y_title=t("per_100k_month", lang), no_data_label=no_data,
                          height=330)
-        table = pd.DataFrame({
-            "month": [month_label(m, lang) for m in rates["month"]], "area": rates["label"],
-            "crimes": rates["count_display"].replace("", no_data),
-            "counties reporting": [t("reporting", lang, n=n, k=k) for n, k in
-                                   zip(rates["counties_reporting"], rates["counties"])],
-            "population (2019) of the counties reporting": rates["population"],
-            "rate per 100,000": rates["rate_per_100k"].round(2)})
+        table = rate_series_table(rates, lang=lang, no_data=no_data)
         chart_block(t("rate_vs_title", lang), fig, table, filters=f,
                     definition=definition("rate", lang) + "\n\n" + definition("coverage", lang),
                     source="National Crime Trends Observatory (crime_agg); population: KNBS "
