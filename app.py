@@ -18,8 +18,10 @@ from ui.frame import (
 )
 from views.registry import PAGES
 
+# "auto": open beside the page on a wide screen, folded away on a phone (a recorder's
+# capture form must not sit under the menu).
 st.set_page_config(page_title="Jukwaa la Usalama", page_icon="🛡️",
-                   layout="wide", initial_sidebar_state="expanded")
+                   layout="wide", initial_sidebar_state="auto")
 
 state = admission()
 sections: dict[str, list] = {}
