@@ -32,6 +32,7 @@ f = current_filters()
 lang = f.lang
 today = clock.today()
 
+
 def _switch_lang() -> None:
     # The sidebar's language control is one tap away on a phone; this one is on the
     # page. A callback runs before the next run draws the sidebar, so it may set it.
