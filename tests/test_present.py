@@ -191,6 +191,30 @@ def test_live_slide_shows_the_public_rounded_counts_and_no_words(forum_db, monke
                for m in at.markdown)
 
 
+def test_a_capture_shows_and_a_withdrawn_one_disappears(forum_db, monkeypatch):
+    """A recorder's capture appears on the live slide at the next refresh; withdrawn, it
+    is gone at the next one (the cache is keyed by the data version every write bumps)."""
+    from data_access.live_capture import capture_concern, withdraw_concern
+
+    url, forum_id = forum_db
+    engine = get_engine(url)
+    theme = next(th for th in reference.THEMES
+                 if th.code not in RAISED and not th.sensitive)
+    at = _open(url, monkeypatch, forum=str(forum_id), slide="2")
+    assert theme.label not in _metrics(at)
+    concern = capture_concern(forum_id=forum_id, theme_code=theme.code, group_code="youth",
+                              summary="Water point fights at night", recorder="rec1",
+                              token="t1", engine=engine)
+    at.run()  # what the fragment's timer does every 3 s
+    assert _metrics(at)[theme.label] == "<5"
+    assert "Water point" not in "\n".join(_texts(at))
+    withdraw_concern(concern_id=concern, recorder="rec1", engine=engine)
+    at.run()
+    shown = _metrics(at)
+    assert theme.label not in shown
+    assert shown["Concerns raised"] == "≈25"  # the 23 raised before, as before
+
+
 def test_public_without_mode_even_for_an_admitted_session(forum_db, monkeypatch):
     """No ?mode=public and no access code configured (an admitted session): still the
     public figures, and the session's filters are never drawn."""
