@@ -71,6 +71,11 @@ class Settings:
     emerging_min_events: int = 5
     emerging_baseline_years: int = 3
 
+    @property
+    def hidden_text(self) -> str:
+        """How a hidden small count reads on every screen: "<5" at the default threshold."""
+        return f"<{self.suppress_below}"
+
 
 def get_settings() -> Settings:
     """Return the settings for the current environment."""

@@ -14,6 +14,7 @@ from __future__ import annotations
 import pandas as pd
 import plotly.graph_objects as go
 
+from config import get_settings
 from ui.plain import plot_text
 
 FONT = {"size": 14}
@@ -28,13 +29,14 @@ _MEDIAN_SCALE = [[0.0, SCORE_COLORS[1]], [0.2, SCORE_COLORS[1]], [0.2, SCORE_COL
 _LOW_SCALE = [[0.0, "#fff7ec"], [0.5, "#fc8d59"], [1.0, "#7f0000"]]
 _COMPLIANCE_SCALE = [[0.0, "#d73027"], [0.5, "#fee08b"], [0.8, "#d9ef8b"], [1.0, "#1a9850"]]
 
-DEFAULT_WORDS = {"no_data": "no data", "hidden": "<5", "reports": "reports", "n": "n",
+# "hidden" (how a hidden count reads) follows the suppression setting: see _words.
+DEFAULT_WORDS = {"no_data": "no data", "reports": "reports", "n": "n",
                  "median": "median", "low_share": "low scores (1–2)", "chiefs": "chiefs",
                  "forums": "forums", "partial": "*", "score": "score"}
 
 
 def _words(words: dict | None) -> dict:
-    return {**DEFAULT_WORDS, **(words or {})}
+    return {**DEFAULT_WORDS, "hidden": get_settings().hidden_text, **(words or {})}
 
 
 def _month_labels(months: pd.Series) -> list[str]:

@@ -17,6 +17,8 @@ import pandas as pd
 import plotly.graph_objects as go
 from plotly.subplots import make_subplots
 
+from config import get_settings
+
 # Colour-blind-safe qualitative palette (Okabe–Ito, without yellow, which fades on a
 # projector), then two extra neutrals-with-hue for longer lists.
 PALETTE = ("#0072B2", "#D55E00", "#009E73", "#CC79A7", "#56B4E9", "#E69F00", "#000000",
@@ -35,7 +37,8 @@ def color_for(i: int) -> str:
 
 
 def _fmt_count(v) -> str:
-    return "<5" if v is None or (isinstance(v, float) and math.isnan(v)) else f"{int(v):,}"
+    hidden = v is None or (isinstance(v, float) and math.isnan(v))
+    return get_settings().hidden_text if hidden else f"{int(v):,}"
 
 
 def _shown(df: pd.DataFrame, col: str, no_data: str) -> list[str]:
@@ -49,7 +52,7 @@ def _shown(df: pd.DataFrame, col: str, no_data: str) -> list[str]:
         if isinstance(text, str) and text:
             out.append(text)
         elif pd.isna(v):
-            out.append("<5" if display is None else no_data)
+            out.append(get_settings().hidden_text if display is None else no_data)
         else:
             out.append(f"{int(v):,}")
     return out

@@ -1203,7 +1203,6 @@ COUNTY_CRIME_LEVEL: dict[str, float] = {
 }
 
 _PASTORAL = ("023", "024", "025", "028", "030", "010", "011", "031")
-_COAST_TOURISM = ("001", "002", "003", "005")
 
 # Category × county multipliers on top of population and level (the national category
 # mix is restored afterwards, so these move crime between counties, not categories).

@@ -73,11 +73,6 @@ def map_modes(audience: Audience) -> tuple[str, ...]:
 COMPLETE_BASES = frozenset({"monthly", "published yearly"})
 REAL_VERDICTS = frozenset({"significant", "possible"})
 
-# Definitions of the numbers this module adds (shown under "about this number").
-_RES = get_settings().hex_resolution
-
-_BASE_COLUMNS = ["county_code", "county", "region_code", "region", "population_2019"]
-
 
 def themes_sensitive(themes: tuple[str, ...] | list[str]) -> bool:
     """True when a theme selection consists only of sensitive themes (always suppressed)."""

@@ -204,9 +204,6 @@ ATTENDANCE_GROUPS: dict[str, tuple[str, str]] = {
     "civil_society": ("Civil society", "Mashirika ya kiraia"),
 }
 
-# Where a concern came from.
-CONCERN_SOURCES = ("forum", "chief_report", "live_capture")
-
 
 def region_holding(county_codes) -> str | None:
     """The code of the one region holding every county in ``county_codes`` (a county → its

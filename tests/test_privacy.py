@@ -89,3 +89,15 @@ def test_audience_counts_drop_what_is_derived_from_an_uncertain_count():
     assert out["count"].isna().tolist() == [True, False, False]
     assert out["rate"].isna().tolist() == [True, True, False]
     assert uncertain(out["count_display"]).tolist() == [True, True, False]
+
+
+@pytest.mark.parametrize("threshold", [5, 10])
+def test_a_hidden_count_reads_as_the_threshold_says_everywhere(monkeypatch, threshold):
+    """The data layer's text and the setting the charts read agree, at any threshold."""
+    from charts.chiefs import DEFAULT_WORDS
+    from config import get_settings
+
+    monkeypatch.setenv("JUKWAA_SUPPRESS_BELOW", str(threshold))
+    assert get_settings().hidden_text == f"<{threshold}"
+    assert shown_text(1) == shown_text(threshold - 1) == get_settings().hidden_text
+    assert "hidden" not in DEFAULT_WORDS  # read from the setting when a chart is drawn
